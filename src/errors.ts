@@ -8,8 +8,8 @@
  */
 export class DeepFakerError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'DeepFakerError';
     this.code = code;
   }
@@ -39,4 +39,13 @@ export function describeValue(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/**
+ * True for a DeepFakerError from any copy of this package (a simulation file may load
+ * another copy than the CLI), so checks never depend on instanceof alone.
+ */
+export function isDeepFakerError(error: unknown): error is DeepFakerError {
+  return error instanceof DeepFakerError
+    || (error instanceof Error && error.name === 'DeepFakerError' && typeof (error as DeepFakerError).code === 'string');
 }

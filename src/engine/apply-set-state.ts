@@ -1,0 +1,55 @@
+import { DeepFakerError, describeValue } from '../errors.js';
+import type { EventRecord } from '../outputs/output.js';
+import { normalizeValue } from '../schema/field-values.js';
+import type { EntityStore } from '../state/entity-store.js';
+import type { SetStateAction } from './actions.js';
+import type { FlowInstance } from './flow-instance.js';
+
+/** Applies a SetState to the flow's bound entity at the flow clock, as one new version. */
+export function applySetState(
+  store: EntityStore,
+  instance: FlowInstance,
+  action: SetStateAction,
+  event: EventRecord | undefined,
+  where: string,
+): void {
+  const entity = action.entity;
+  const record = instance.bound.get(entity);
+  const at = `${where}, entity ${entity.name}`;
+  if (record === undefined) {
+    throw new DeepFakerError('E_NOT_BOUND', `${at}: SetState on a ${entity.name} that is not bound to this flow. Bind one with the flow's filter (Select(${entity.name}, ...)), an in-flow Select(ctx, ${entity.name}, ...) or saveEntity: ${entity.name}.`);
+  }
+  const changes: Record<string, unknown> = {};
+  for (const op of action.ops) {
+    let value = op.value;
+    if (op.isFunction) {
+      try {
+        value = (op.value as (e: unknown) => unknown)(event);
+      } catch (error) {
+        throw new DeepFakerError('E_FLOW_THREW', `${at}, field ${op.field}: the SetState value function threw ${(error as Error)?.message ?? describeValue(error)}.`);
+      }
+      if (op.op === 'is') {
+        const checked = normalizeValue(op.def, value);
+        if ('error' in checked) throw new DeepFakerError('E_BAD_VALUE', `${at}, field ${op.field}: ${checked.error}.`);
+        value = checked.value;
+      }
+    }
+    if (op.op === 'is') {
+      changes[op.field] = value;
+      continue;
+    }
+    const current = op.field in changes ? changes[op.field] : record.state[op.field];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new DeepFakerError('E_BAD_VALUE', `${at}, field ${op.field}: '${op.op}' takes a number, got ${describeValue(value)}.`);
+    }
+    if (typeof current !== 'number') {
+      throw new DeepFakerError('E_BAD_VALUE', `${at}, field ${op.field}: cannot ${op.op} to ${describeValue(current)}. Give the field a default such as 0.`);
+    }
+    const next = op.op === 'add' ? current + value : current - value;
+    if (op.def.kind === 'int' && !Number.isSafeInteger(next)) {
+      throw new DeepFakerError('E_BAD_VALUE', `${at}, field ${op.field}: ${op.op} ${value} makes ${next}, not an integer. Use whole numbers on int fields.`);
+    }
+    changes[op.field] = next;
+  }
+  store.table(entity).mutate(record, changes, instance.clock);
+}

@@ -1,0 +1,47 @@
+import { DeepFakerError, describeValue } from '../errors.js';
+import type { AnyEntity } from '../schema/define-entity.js';
+import type { FieldDef } from '../schema/field.js';
+import { isNumericField, normalizeValue } from '../schema/field-values.js';
+import { CONDITION_OPS, type Condition, type ConditionOp } from '../state/conditions.js';
+
+/** Fields a condition may test: the state fields and the key. */
+export function queryableFields(entity: AnyEntity): Map<string, FieldDef> {
+  const fields = new Map<string, FieldDef>(Object.entries(entity.state as Record<string, FieldDef>));
+  const source = entity.sourceEvent as { fields: Record<string, FieldDef> } | null;
+  if (source && source.fields[entity.primaryKey]) fields.set(entity.primaryKey, source.fields[entity.primaryKey]!);
+  if (!fields.has(entity.primaryKey)) fields.set(entity.primaryKey, { kind: 'string', options: {}, required: true });
+  return fields;
+}
+
+/** Checks `where` tuples against the entity's fields and returns them in stored form. */
+export function compileConditions(entity: AnyEntity, where: readonly unknown[], at: string): Condition[] {
+  if (!Array.isArray(where)) {
+    throw new DeepFakerError('E_BAD_CONDITION', `${at}: where must be a list of [field, op, value] tuples, got ${describeValue(where)}.`);
+  }
+  const fields = queryableFields(entity);
+  return where.map((tuple) => {
+    if (!Array.isArray(tuple) || tuple.length !== 3) {
+      throw new DeepFakerError('E_BAD_CONDITION', `${at}: each condition is [field, op, value], got ${describeValue(tuple)}.`);
+    }
+    const [field, op, value] = tuple as [string, ConditionOp, unknown];
+    const def = fields.get(field);
+    if (!def) {
+      throw new DeepFakerError('E_BAD_CONDITION', `${at}, field ${field}: no such field (fields: ${[...fields.keys()].join(', ')}). Name one of them.`);
+    }
+    if (!CONDITION_OPS.includes(op)) {
+      throw new DeepFakerError('E_BAD_CONDITION', `${at}, field ${field}: unknown condition ${describeValue(op)}. Use one of ${CONDITION_OPS.join(', ')}.`);
+    }
+    if (op === 'greater_than' || op === 'less_than') {
+      if (!isNumericField(def) || typeof value !== 'number') {
+        throw new DeepFakerError('E_BAD_CONDITION', `${at}, field ${field}: ${op} compares numbers; ${field} is ${def.kind} and the value is ${describeValue(value)}.`);
+      }
+      return { field, op, value };
+    }
+    if (value === null) return { field, op, value: null };
+    const checked = normalizeValue(def, value);
+    if ('error' in checked) {
+      throw new DeepFakerError('E_BAD_CONDITION', `${at}, field ${field}: ${checked.error}.`);
+    }
+    return { field, op, value: checked.value };
+  });
+}

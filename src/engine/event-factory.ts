@@ -1,0 +1,92 @@
+/**
+ * Fills events. Order per field: explicit `fields`, the key of a bound entity whose primary
+ * key has the field's name, the field's faker, its default; a required field left empty is
+ * auto-filled (and counted) or, under `strict`, an error.
+ */
+import { DeepFakerError } from '../errors.js';
+import type { FakeContext } from '../fakers/index.js';
+import type { EventRecord } from '../outputs/output.js';
+import type { AnyEntity } from '../schema/define-entity.js';
+import type { EventDef } from '../schema/define-event.js';
+import type { ResolvedField } from '../schema/field-plan.js';
+import { normalizeValue } from '../schema/field-values.js';
+import type { EntityRecord } from '../state/entity-record.js';
+import { alphanumericId } from '../util/ids.js';
+import type { SeededRandom } from '../util/seeded-random.js';
+import { autoFillValue } from './auto-fill.js';
+import type { RunCounters } from './run-counters.js';
+
+/** What filling values needs from the run. */
+export interface FillContext {
+  readonly random: SeededRandom;
+  readonly fake: FakeContext;
+  readonly counters: RunCounters;
+  readonly strict: boolean;
+}
+
+const NO_BOUND = new Map<AnyEntity, EntityRecord>();
+
+/** Fills one field that had no explicit value. `owner` names the event or entity for counts and errors. */
+export function fillField(
+  f: ResolvedField,
+  owner: string,
+  at: number,
+  fill: FillContext,
+  bound: Map<AnyEntity, EntityRecord>,
+  where: string,
+): unknown {
+  if (bound.size > 0) {
+    for (const [entity, record] of bound) if (entity.primaryKey === f.name) return record.key;
+  }
+  if (f.generate !== undefined) {
+    fill.fake.now = at;
+    return f.generate(fill.fake);
+  }
+  if (f.defaultValue !== undefined) return f.defaultValue;
+  if (!f.def.required) return null;
+  if (fill.strict) {
+    throw new DeepFakerError('E_UNFILLED_FIELD', `${where}, field ${f.name}: required and nothing fills it (strict mode). Pass it in fields, give it a faker or a default, or make it nullable.`);
+  }
+  fill.counters.countAutoFill(`${owner}.${f.name}`);
+  return autoFillValue(f.def, fill.random, at);
+}
+
+/** Builds the record of an event at `at`. */
+export function buildEvent(
+  event: EventDef,
+  at: number,
+  sessionId: string,
+  explicit: Record<string, unknown> | undefined,
+  bound: Map<AnyEntity, EntityRecord> | undefined,
+  fill: FillContext,
+  where: string,
+): EventRecord {
+  if (explicit !== undefined) checkExplicitNames(event, explicit, where);
+  const record: Record<string, unknown> = { event_type: event.name };
+  const fields = event.resolved;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const given = explicit === undefined ? undefined : explicit[f.name];
+    if (given !== undefined) {
+      const checked = normalizeValue(f.def, given);
+      if ('error' in checked) {
+        throw new DeepFakerError('E_BAD_VALUE', `${where}, field ${f.name}: ${checked.error}. Pass a value of kind ${f.def.kind}.`);
+      }
+      record[f.name] = checked.value;
+    } else {
+      record[f.name] = fillField(f, event.name, at, fill, bound ?? NO_BOUND, where);
+    }
+  }
+  record.sys__eid = alphanumericId(fill.random, 12);
+  record.sys__ets = at;
+  record.sys__sid = sessionId;
+  return record as EventRecord;
+}
+
+function checkExplicitNames(event: EventDef, explicit: Record<string, unknown>, where: string): void {
+  for (const name in explicit) {
+    if (!(name in event.fields)) {
+      throw new DeepFakerError('E_UNKNOWN_FIELD', `${where}, field ${name}: ${event.name} has no such field (fields: ${Object.keys(event.fields).join(', ')}). Remove it or add it to the event.`);
+    }
+  }
+}

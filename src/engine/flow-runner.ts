@@ -1,0 +1,189 @@
+/**
+ * Runs flow instances: picks a flow at each initiation, steps its generator through the
+ * actions it yields, and ends it (completed, dropped or cut), releasing its entities.
+ */
+import { DeepFakerError, describeValue, isDeepFakerError } from '../errors.js';
+import type { EventRecord } from '../outputs/output.js';
+import type { AnyEntity } from '../schema/define-entity.js';
+import type { EntityStore } from '../state/entity-store.js';
+import { alphanumericId } from '../util/ids.js';
+import { AddDecayAction, NewEventAction, SelectAction, SetStateAction } from './actions.js';
+import { createFromEvent } from './entity-factory.js';
+import { buildEvent, type FillContext } from './event-factory.js';
+import type { EventQueue, QueueItem } from './event-queue.js';
+import type { FlowDef } from './flow-def.js';
+import { FlowInstance } from './flow-instance.js';
+import type { RunCounters } from './run-counters.js';
+import { applySetState } from './apply-set-state.js';
+
+export interface ResumeItem extends QueueItem {
+  kind: 'resume';
+  instance: FlowInstance;
+  dropped: boolean;
+}
+
+export class FlowRunner {
+  readonly live = new Set<FlowInstance>();
+  private readonly totalWeight: number;
+
+  constructor(
+    private readonly flows: readonly FlowDef[],
+    private readonly store: EntityStore,
+    private readonly fill: FillContext & { faker: import('@faker-js/faker').Faker },
+    private readonly counters: RunCounters,
+    private readonly queue: EventQueue<QueueItem & { kind: string }>,
+    private readonly deliver: (event: EventRecord) => void,
+  ) {
+    this.totalWeight = flows.reduce((sum, f) => sum + f.weight, 0);
+  }
+
+  /** Starts one flow instance at `time`, picked by weight among the eligible flows. */
+  initiate(time: number): void {
+    const random = this.fill.random;
+    let candidates = this.flows;
+    let total = this.totalWeight;
+    while (candidates.length > 0) {
+      let r = random.next() * total;
+      let chosen = candidates[candidates.length - 1]!;
+      for (const flow of candidates) {
+        r -= flow.weight;
+        if (r < 0) { chosen = flow; break; }
+      }
+      if (chosen.filter === undefined) return this.start(chosen, time, undefined);
+      const table = this.store.table(chosen.filter.entity);
+      const record = table.sample(chosen.filter.conditions, random);
+      if (record !== undefined) return this.start(chosen, time, record);
+      // Not eligible now: choose again among the others, which keeps the weights' proportions.
+      candidates = candidates.filter((f) => f !== chosen);
+      total -= chosen.weight;
+    }
+    this.counters.idleInitiations++;
+  }
+
+  private start(flow: FlowDef, time: number, record: import('../state/entity-record.js').EntityRecord | undefined): void {
+    const instance = new FlowInstance(flow, alphanumericId(this.fill.random, 8), time, this.fill.random, this.fill.faker);
+    if (record !== undefined) {
+      const entity = flow.filter!.entity;
+      this.store.table(entity).bind(record, instance.instanceId, time);
+      instance.bound.set(entity, record);
+    }
+    this.live.add(instance);
+    this.counters.flow(flow.name).started++;
+    const generator = flow.fn(instance.ctx) as unknown;
+    if (!generator || typeof (generator as Generator).next !== 'function') {
+      throw new DeepFakerError('E_NOT_A_GENERATOR', `flow "${flow.name}": the flow function returned ${describeValue(generator)}, not a generator. Declare it as function* ${flow.name}(ctx) { ... }.`);
+    }
+    instance.generator = generator as FlowInstance['generator'];
+    this.step(instance, undefined);
+  }
+
+  /** Continues a flow after its AddDecay. */
+  resume(item: ResumeItem): void {
+    if (item.dropped) this.end(item.instance, 'dropped', item.time);
+    else this.step(item.instance, undefined);
+  }
+
+  /** Ends every flow still running at `at` (the window's end). */
+  cutAll(at: number): void {
+    for (const instance of [...this.live]) this.end(instance, 'cut', at);
+  }
+
+  private step(instance: FlowInstance, input: unknown): void {
+    const generator = instance.generator!;
+    let value = input;
+    for (;;) {
+      let result: IteratorResult<unknown, unknown>;
+      try {
+        result = generator.next(value);
+      } catch (error) {
+        throw inFlow(error, instance.flowName);
+      }
+      if (result.done) return this.end(instance, 'completed', instance.clock);
+      const action = result.value;
+      if (action instanceof NewEventAction) value = this.emit(instance, action);
+      else if (action instanceof AddDecayAction) return this.decay(instance, action);
+      else if (action instanceof SelectAction) value = this.select(instance, action);
+      else if (action instanceof SetStateAction) {
+        applySetState(this.store, instance, action, instance.lastEvent, `flow "${instance.flowName}"`);
+        value = undefined;
+      } else {
+        throw new DeepFakerError('E_NOT_AN_ACTION', `flow "${instance.flowName}": yielded ${describeValue(action)}, which is not an action. Yield NewEvent(...), AddDecay(...), Select(ctx, ...) or SetState(...).`);
+      }
+    }
+  }
+
+  private emit(instance: FlowInstance, action: NewEventAction): EventRecord {
+    const where = `flow "${instance.flowName}", event ${action.event.name}`;
+    checkOwnContext(instance, action.ctx, where);
+    const record = buildEvent(action.event, instance.clock, instance.sessionId, action.fields, instance.bound, this.fill, where);
+    const entity = action.saveEntity;
+    if (entity !== undefined) {
+      if (instance.bound.has(entity)) {
+        throw new DeepFakerError('E_BAD_SAVE', `${where}, entity ${entity.name}: this flow holds a ${entity.name} already; a flow holds one entity per type. Save it in another flow.`);
+      }
+      if (entity.sourceEvent !== null && entity.sourceEvent !== action.event) {
+        throw new DeepFakerError('E_BAD_SAVE', `${where}, entity ${entity.name}: ${entity.name} is created from ${entity.sourceEvent.name}, not ${action.event.name}. Use NewEvent(ctx, ${entity.sourceEvent.name}, { saveEntity: ${entity.name} }).`);
+      }
+      const keyGiven = action.fields !== undefined && action.fields[entity.primaryKey] !== undefined;
+      const created = createFromEvent(entity, this.store.table(entity), action.event, record, keyGiven, instance.instanceId, instance.clock, this.fill, where);
+      instance.bound.set(entity, created);
+    }
+    for (const mutation of action.mutate) applySetState(this.store, instance, mutation, record, where);
+    instance.lastEvent = record;
+    this.deliver(record);
+    return record;
+  }
+
+  private decay(instance: FlowInstance, action: AddDecayAction): void {
+    checkOwnContext(instance, action.ctx, `flow "${instance.flowName}", AddDecay`);
+    const dropped = this.fill.random.next() < action.rate;
+    instance.clock += action.delayMs;
+    const item: ResumeItem = { kind: 'resume', time: instance.clock, seq: 0, instance, dropped };
+    this.queue.push(item);
+  }
+
+  private select(instance: FlowInstance, action: SelectAction): unknown {
+    const entity: AnyEntity = action.entity;
+    checkOwnContext(instance, action.ctx, `flow "${instance.flowName}", Select`);
+    if (instance.bound.has(entity)) {
+      throw new DeepFakerError('E_BAD_SELECT', `flow "${instance.flowName}", entity ${entity.name}: this flow holds a ${entity.name} already; a flow holds one entity per type. Use ctx.getEntity(${entity.name}).`);
+    }
+    const table = this.store.table(entity);
+    const record = table.sample(action.conditions, this.fill.random);
+    if (record === undefined) return undefined;
+    table.bind(record, instance.instanceId, instance.clock);
+    instance.bound.set(entity, record);
+    return record.state;
+  }
+
+  private end(instance: FlowInstance, outcome: 'completed' | 'dropped' | 'cut', at: number): void {
+    for (const [entity, record] of instance.bound) this.store.table(entity).release(record, at);
+    instance.bound.clear();
+    this.live.delete(instance);
+    this.counters.flow(instance.flowName)[outcome]++;
+    if (outcome !== 'completed') {
+      try {
+        instance.generator?.return(undefined);
+      } catch {
+        // A flow's own cleanup code failing after it was cut changes nothing already emitted.
+      }
+    }
+  }
+}
+
+function checkOwnContext(instance: FlowInstance, ctx: unknown, where: string): void {
+  if (ctx !== instance.ctx) {
+    throw new DeepFakerError('E_BAD_ACTION', `${where}: the action was made with another flow's ctx. Pass this flow's own ctx.`);
+  }
+}
+
+/** Names the flow in errors raised inside its generator (action builders, user code). */
+function inFlow(error: unknown, flowName: string): Error {
+  if (isDeepFakerError(error)) {
+    if (error.message.startsWith('flow "')) return error;
+    const wrapped = new DeepFakerError(error.code, `flow "${flowName}", ${error.message}`);
+    return wrapped;
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : describeValue(error);
+  return new DeepFakerError('E_FLOW_THREW', `flow "${flowName}": the flow's code threw ${message}`, { cause: error });
+}

@@ -1,0 +1,110 @@
+import { DeepFakerError, ProblemList, describeValue } from '../errors.js';
+import type { AnyEntity, HistoryMode } from '../schema/define-entity.js';
+import type { EventDef } from '../schema/define-event.js';
+import { parseDuration, type Duration } from '../util/duration.js';
+
+export interface SimulationOptions {
+  /** The length of the simulated window: '2m', '24h', milliseconds, or 'infinite'. */
+  duration: Duration | 'infinite';
+  /** The window's start: 'now' (the wall clock at run time), an ISO-8601 string, a Date or epoch ms. */
+  startTime?: 'now' | string | Date | number;
+  /** Flow initiations happen every timeStep (default '1s'). */
+  timeStep?: Duration;
+  /** Flow instances initiated per timeStep (default 1); fractions start one with that probability. */
+  nFlows?: number;
+  /** The one seed of every random choice and fake value (default 0). */
+  randomSeed?: number | string;
+  /** Entities that exist at the start: [[User, 100], [Product, 20]]. */
+  initialEntities?: ReadonlyArray<readonly [AnyEntity, number]> | ReadonlyMap<AnyEntity, number>;
+  /** Emit the source event of each initial entity at the start, with sys__sid 'initial_setup' (default true). */
+  emitInitialEntities?: boolean;
+  /** A required field that nothing fills is an error instead of auto-filled (default false). */
+  strict?: boolean;
+  /** Let flows still running at the window's end finish (default false: they are cut). */
+  drain?: boolean;
+  /** faker-js locale, e.g. 'en', 'de', 'fr' (default 'en'). */
+  locale?: string;
+  /** Keep every state version ('full', default) or only the current state ('current'). */
+  history?: HistoryMode;
+  /** Events per batch handed to outputs (default 1000). */
+  batchSize?: number;
+  /** The event types outputs prepare for (tables, topics); default: every event declared. */
+  events?: readonly EventDef[];
+}
+
+export interface ResolvedSimulationOptions {
+  readonly durationMs: number;
+  readonly startTime: 'now' | number;
+  readonly timeStepMs: number;
+  readonly nFlows: number;
+  readonly seed: number | string;
+  readonly initialEntities: ReadonlyArray<readonly [AnyEntity, number]>;
+  readonly emitInitialEntities: boolean;
+  readonly strict: boolean;
+  readonly drain: boolean;
+  readonly locale: string;
+  readonly history: HistoryMode;
+  readonly batchSize: number;
+  readonly events: readonly EventDef[] | undefined;
+}
+
+/** Checks every option at construction, reporting all problems at once. */
+export function resolveSimulationOptions(options: SimulationOptions): ResolvedSimulationOptions {
+  if (!options || typeof options !== 'object') {
+    throw new DeepFakerError('E_BAD_OPTIONS', `Simulation: expected options such as { duration: '2m', nFlows: 3 }, got ${describeValue(options)}.`);
+  }
+  const problems = new ProblemList('E_BAD_OPTIONS');
+  const attempt = <T>(fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      problems.add((error as Error).message);
+      return fallback;
+    }
+  };
+  const durationMs = options.duration === 'infinite' ? Infinity : attempt(() => parseDuration(options.duration, 'Simulation duration'), 0);
+  const timeStepMs = attempt(() => parseDuration(options.timeStep ?? '1s', 'Simulation timeStep'), 1000);
+  if (timeStepMs <= 0) problems.add(`Simulation timeStep: must be longer than 0, got ${describeValue(options.timeStep)}. Use e.g. '1s'.`);
+  const nFlows = options.nFlows ?? 1;
+  if (typeof nFlows !== 'number' || !Number.isFinite(nFlows) || nFlows < 0) {
+    problems.add(`Simulation nFlows: must be a number ≥ 0 (flows started per timeStep), got ${describeValue(nFlows)}.`);
+  }
+  const startTime = attempt(() => resolveStartTime(options.startTime ?? 'now'), 0);
+  const seed = options.randomSeed ?? 0;
+  if (typeof seed !== 'number' && typeof seed !== 'string') problems.add(`Simulation randomSeed: must be a number or a string, got ${describeValue(seed)}.`);
+  const initial = options.initialEntities instanceof Map ? [...options.initialEntities.entries()] : (options.initialEntities ?? []);
+  if (!Array.isArray(initial)) problems.add(`Simulation initialEntities: expected [[Entity, count], ...], got ${describeValue(initial)}.`);
+  else {
+    for (const pair of initial as unknown[]) {
+      const [entity, count] = Array.isArray(pair) ? pair : [];
+      if ((entity as AnyEntity | undefined)?.type !== 'entity') problems.add(`Simulation initialEntities: expected [Entity, count] pairs with entities from defineEntity, got ${describeValue(pair)}.`);
+      else if (!Number.isSafeInteger(count) || (count as number) < 0) problems.add(`Simulation initialEntities, entity ${(entity as AnyEntity).name}: count must be a whole number ≥ 0, got ${describeValue(count)}.`);
+    }
+  }
+  const history = options.history ?? 'full';
+  if (history !== 'full' && history !== 'current') problems.add(`Simulation history: must be 'full' or 'current', got ${describeValue(history)}.`);
+  const batchSize = options.batchSize ?? 1000;
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1) problems.add(`Simulation batchSize: must be a whole number ≥ 1, got ${describeValue(batchSize)}.`);
+  problems.throwIfAny();
+  return {
+    durationMs, startTime, timeStepMs, nFlows, seed,
+    initialEntities: initial as ReadonlyArray<readonly [AnyEntity, number]>,
+    emitInitialEntities: options.emitInitialEntities ?? true,
+    strict: options.strict ?? false,
+    drain: options.drain ?? false,
+    locale: options.locale ?? 'en',
+    history,
+    batchSize,
+    events: options.events,
+  };
+}
+
+/** 'now' stays symbolic until the run starts; anything else becomes epoch ms. */
+export function resolveStartTime(value: 'now' | string | Date | number): 'now' | number {
+  if (value === 'now') return 'now';
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) {
+    throw new DeepFakerError('E_BAD_OPTIONS', `Simulation startTime: invalid time ${describeValue(value)}. Use 'now', an ISO-8601 string such as '2025-01-01T00:00:00Z', a Date or epoch milliseconds.`);
+  }
+  return ms;
+}

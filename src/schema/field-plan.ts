@@ -1,0 +1,62 @@
+import { ProblemList } from '../errors.js';
+import { resolveFaker, type ValueGenerator, type FakerParams } from '../fakers/index.js';
+import type { FieldDef } from './field.js';
+import { normalizeValue } from './field-values.js';
+
+/** A field checked at definition time and ready for the per-event path. */
+export interface ResolvedField {
+  readonly name: string;
+  readonly def: FieldDef;
+  /** The field's faker, resolved once; undefined when it has none. */
+  readonly generate: ValueGenerator | undefined;
+  /** The default in stored form; undefined when there is none (null is a default). */
+  readonly defaultValue: unknown;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const RESERVED = new Set(['event_type', 'flow_name']);
+const PARAM_KEYS = ['min', 'max', 'elements', 'length', 'text', 'min_value', 'max_value', 'positive', 'right_digits', 'digits'] as const;
+
+/** Resolves every field of a definition, collecting all problems into `problems`. */
+export function resolveFields(where: string, fields: Record<string, FieldDef>, problems: ProblemList): ResolvedField[] {
+  const out: ResolvedField[] = [];
+  for (const [name, def] of Object.entries(fields)) {
+    const at = `${where}, field ${name}`;
+    if (!def || typeof def !== 'object' || typeof def.kind !== 'string') {
+      problems.add(`${at}: expected a Field (e.g. Field.string()), got ${typeof def}. Declare it with Field.* or StateField.*.`);
+      continue;
+    }
+    if (!NAME.test(name)) problems.add(`${at}: "${name}" is not a valid field name. Use letters, digits and _.`);
+    if (name.startsWith('sys__') || RESERVED.has(name)) {
+      problems.add(`${at}: "${name}" is reserved for system fields. Rename the field.`);
+    }
+    let generate: ValueGenerator | undefined;
+    const faker = def.options.faker;
+    if (faker !== undefined) {
+      try {
+        generate = resolveFaker(faker, fakerParams(def), at);
+      } catch (error) {
+        problems.add((error as Error).message);
+      }
+    }
+    let defaultValue: unknown;
+    if (def.options.default !== undefined) {
+      const checked = normalizeValue(def, def.options.default);
+      if ('error' in checked) problems.add(`${at}: default ${checked.error}. Fix the default.`);
+      else defaultValue = checked.value;
+    }
+    if (def.kind === 'enum' && (!def.values || def.values.length === 0)) {
+      problems.add(`${at}: an enum needs at least one value. Use Field.enum(['a', 'b']).`);
+    }
+    out.push({ name, def, generate, defaultValue });
+  }
+  return out;
+}
+
+function fakerParams(def: FieldDef): FakerParams {
+  const params: FakerParams = { ...(def.options.params ?? {}) };
+  for (const key of PARAM_KEYS) {
+    if (def.options[key] !== undefined) params[key] = def.options[key];
+  }
+  return params;
+}

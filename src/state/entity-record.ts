@@ -1,0 +1,19 @@
+/** One entity: its current state and, in full history mode, every version since creation. */
+export interface EntityRecord {
+  readonly key: string | number;
+  /** The current snapshot: key, state fields and flow_name. Replaced, never mutated. */
+  state: Record<string, unknown>;
+  /** validFrom of each version (full history); version i is valid until froms[i + 1]. */
+  readonly froms: number[] | undefined;
+  readonly states: Record<string, unknown>[] | undefined;
+  readonly createdAt: number;
+  /** Position in each availability index (index 0 = all available), -1 when absent. */
+  readonly slots: number[];
+}
+
+/** A state valid over [validFrom, validTo); validTo is null for the current version. */
+export interface EntityVersion<S = Record<string, unknown>> {
+  validFrom: number;
+  validTo: number | null;
+  state: S;
+}

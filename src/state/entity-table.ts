@@ -1,0 +1,174 @@
+/**
+ * Owns every entity of one type: current state, versions over simulated time, and the
+ * availability indexes that let filters sample free entities without scanning.
+ */
+import type { SeededRandom } from '../util/seeded-random.js';
+import { matches, type Condition } from './conditions.js';
+import type { EntityRecord, EntityVersion } from './entity-record.js';
+import { IndexedSet } from './indexed-set.js';
+
+/** Picks tried at random before a filter falls back to scanning its candidate set. */
+const RANDOM_TRIES = 16;
+
+interface FieldIndex {
+  readonly field: string;
+  readonly slot: number;
+  readonly sets: Map<unknown, IndexedSet>;
+}
+
+export class EntityTable {
+  private readonly records = new Map<string | number, EntityRecord>();
+  /** Slot 0: every available entity. */
+  private readonly available = new IndexedSet(0);
+  private readonly indexes = new Map<string, FieldIndex>();
+  private readonly indexList: FieldIndex[] = [];
+
+  constructor(readonly name: string, readonly keepHistory: boolean) {}
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  get availableCount(): number {
+    return this.available.size;
+  }
+
+  get(key: string | number): EntityRecord | undefined {
+    return this.records.get(key);
+  }
+
+  values(): IterableIterator<EntityRecord> {
+    return this.records.values();
+  }
+
+  /** Adds a new, available entity; the caller has checked that the key is free. */
+  create(key: string | number, state: Record<string, unknown>, at: number): EntityRecord {
+    const record: EntityRecord = {
+      key,
+      state,
+      froms: this.keepHistory ? [at] : undefined,
+      states: this.keepHistory ? [state] : undefined,
+      createdAt: at,
+      slots: [],
+    };
+    this.records.set(key, record);
+    if (state.flow_name === null) this.makeAvailable(record);
+    return record;
+  }
+
+  /** Marks the entity as held by a flow instance from `at` on. */
+  bind(record: EntityRecord, owner: string, at: number): void {
+    this.makeUnavailable(record);
+    this.mutate(record, { flow_name: owner }, at);
+  }
+
+  /** Frees the entity at `at`: filters see it again. */
+  release(record: EntityRecord, at: number): void {
+    this.mutate(record, { flow_name: null }, at);
+    this.makeAvailable(record);
+  }
+
+  /** Closes the current version at `at` and opens one with `changes` applied. */
+  mutate(record: EntityRecord, changes: Record<string, unknown>, at: number): void {
+    const next = { ...record.state, ...changes };
+    record.state = next;
+    const froms = record.froms;
+    if (froms === undefined) return;
+    // Several writes at one instant make one version, not zero-length ones.
+    if (froms[froms.length - 1] === at) record.states![froms.length - 1] = next;
+    else {
+      froms.push(at);
+      record.states!.push(next);
+    }
+  }
+
+  /** A uniformly chosen available entity that matches every condition, or undefined. */
+  sample(conditions: readonly Condition[], random: SeededRandom): EntityRecord | undefined {
+    let candidates = this.available;
+    for (const c of conditions) {
+      if (c.op !== 'is') continue;
+      const set = this.indexFor(c.field).sets.get(c.value);
+      if (set === undefined || set.size === 0) return undefined;
+      if (set.size < candidates.size) candidates = set;
+    }
+    const items = candidates.items;
+    if (items.length === 0) return undefined;
+    // One condition answered by its index: any member matches.
+    if (conditions.length === 0 || (conditions.length === 1 && conditions[0]!.op === 'is')) {
+      return items[random.index(items.length)];
+    }
+    for (let i = 0; i < RANDOM_TRIES; i++) {
+      const pick = items[random.index(items.length)]!;
+      if (matches(pick.state, conditions)) return pick;
+    }
+    const matching = items.filter((r) => matches(r.state, conditions));
+    return matching.length === 0 ? undefined : matching[random.index(matching.length)];
+  }
+
+  /** Entities whose state at `at` matches; `at` undefined means now. */
+  query(conditions: readonly Condition[], at: number | undefined): Record<string, unknown>[] {
+    const out: Record<string, unknown>[] = [];
+    for (const record of this.records.values()) {
+      const state = at === undefined ? record.state : stateAt(record, at);
+      if (state !== undefined && matches(state, conditions)) out.push(state);
+    }
+    return out;
+  }
+
+  history(key: string | number): EntityVersion[] | undefined {
+    const record = this.records.get(key);
+    if (record === undefined) return undefined;
+    if (record.froms === undefined) return [{ validFrom: record.createdAt, validTo: null, state: record.state }];
+    return record.froms.map((validFrom, i) => ({
+      validFrom,
+      validTo: i + 1 < record.froms!.length ? record.froms![i + 1]! : null,
+      state: record.states![i]!,
+    }));
+  }
+
+  private indexFor(field: string): FieldIndex {
+    let index = this.indexes.get(field);
+    if (index === undefined) {
+      index = { field, slot: this.indexList.length + 1, sets: new Map() };
+      this.indexes.set(field, index);
+      this.indexList.push(index);
+      for (const record of this.available.items) addToIndex(index, record);
+    }
+    return index;
+  }
+
+  private makeAvailable(record: EntityRecord): void {
+    this.available.add(record);
+    for (const index of this.indexList) addToIndex(index, record);
+  }
+
+  private makeUnavailable(record: EntityRecord): void {
+    if (record.slots[0] === undefined || record.slots[0] < 0) return;
+    this.available.remove(record);
+    for (const index of this.indexList) index.sets.get(record.state[index.field])!.remove(record);
+  }
+}
+
+function addToIndex(index: FieldIndex, record: EntityRecord): void {
+  const value = record.state[index.field];
+  let set = index.sets.get(value);
+  if (set === undefined) {
+    set = new IndexedSet(index.slot);
+    index.sets.set(value, set);
+  }
+  set.add(record);
+}
+
+function stateAt(record: EntityRecord, at: number): Record<string, unknown> | undefined {
+  if (at < record.createdAt) return undefined;
+  const froms = record.froms;
+  if (froms === undefined) return record.state;
+  let lo = 0;
+  let hi = froms.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (froms[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return record.states![lo];
+}
