@@ -13,6 +13,16 @@ Options of run:
   --duration D        window length, e.g. 90s, 2m, 1h30m, 1d, or 'infinite' (overrides duration)
   --out FILE|-        write JSON lines to FILE (.csv for CSV), or '-' for stdout, instead of the file's outputs
   --max-events N      stop after N events
+  --realtime          live mode: release each event when the wall clock reaches its time
+                      (the part of the window in the past is backfilled first)
+  --speed N           live mode speed: simulated seconds per wall-clock second (default 1)
+  --partitions P      split the simulation into P independent partitions (overrides partitions)
+  --workers N         run the partitions in N worker threads (same output for any N)
+  --shard K/N         run only the K-th of N disjoint subsets of the partitions
+  --kafka BROKERS     also write to Kafka (host:port,...), one topic per event type
+  --topic-prefix P    prefix of those topic names (default none)
+  --mysql URI         also write to MySQL/MariaDB, one table per event type ('env': DEEP_FAKER_MYSQL_URL)
+  --postgres URI      also write to PostgreSQL, one table per event type ('env': DEEP_FAKER_POSTGRES_URL)
   --quiet             no progress and no summary on stderr
   -h, --help          this help
 
@@ -27,6 +37,15 @@ export interface RunArgs {
   out?: string;
   maxEvents?: number;
   quiet: boolean;
+  realtime: boolean;
+  speed?: number;
+  partitions?: number;
+  workers?: number;
+  shard?: { index: number; count: number };
+  kafka?: string;
+  topicPrefix?: string;
+  mysql?: string;
+  postgres?: string;
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; args: RunArgs };
@@ -48,6 +67,15 @@ export function parseCommand(argv: readonly string[]): Command {
         out: { type: 'string', short: 'o' },
         'max-events': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        realtime: { type: 'boolean' },
+        speed: { type: 'string' },
+        partitions: { type: 'string' },
+        workers: { type: 'string' },
+        shard: { type: 'string' },
+        kafka: { type: 'string' },
+        'topic-prefix': { type: 'string' },
+        mysql: { type: 'string' },
+        postgres: { type: 'string' },
       },
     });
   } catch (error) {
@@ -60,15 +88,33 @@ export function parseCommand(argv: readonly string[]): Command {
   if (command !== 'run') throw new DeepFakerError('E_USAGE', `unknown command "${command}". Use deep-faker run <file.ts>.`);
   if (!file) throw new DeepFakerError('E_USAGE', 'run needs a simulation file. Use deep-faker run sim.ts.');
   if (rest.length > 0) throw new DeepFakerError('E_USAGE', `unexpected argument "${rest[0]}". Options start with --; see deep-faker --help.`);
-  const args: RunArgs = { file, quiet: values.quiet ?? false };
+  const args: RunArgs = { file, quiet: values.quiet ?? false, realtime: values.realtime ?? false };
   if (values.seed !== undefined) args.seed = /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
   if (values.start !== undefined) args.start = values.start;
   if (values.duration !== undefined) args.duration = values.duration;
   if (values.out !== undefined) args.out = values.out;
-  if (values['max-events'] !== undefined) {
-    const n = Number(values['max-events']);
-    if (!Number.isSafeInteger(n) || n < 1) throw new DeepFakerError('E_USAGE', `--max-events must be a whole number ≥ 1, got "${values['max-events']}".`);
-    args.maxEvents = n;
+  if (values['max-events'] !== undefined) args.maxEvents = wholeNumber('--max-events', values['max-events'], 1);
+  if (values.partitions !== undefined) args.partitions = wholeNumber('--partitions', values.partitions, 1);
+  if (values.workers !== undefined) args.workers = wholeNumber('--workers', values.workers, 0);
+  if (values.speed !== undefined) {
+    const speed = Number(values.speed);
+    if (!(speed > 0) || !Number.isFinite(speed)) throw new DeepFakerError('E_USAGE', `--speed must be a number > 0, got "${values.speed}".`);
+    args.speed = speed;
   }
+  if (values.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+    if (!m) throw new DeepFakerError('E_USAGE', `--shard takes K/N (e.g. 2/4), got "${values.shard}".`);
+    args.shard = { index: Number(m[1]), count: Number(m[2]) };
+  }
+  if (values.kafka !== undefined) args.kafka = values.kafka;
+  if (values['topic-prefix'] !== undefined) args.topicPrefix = values['topic-prefix'];
+  if (values.mysql !== undefined) args.mysql = values.mysql;
+  if (values.postgres !== undefined) args.postgres = values.postgres;
   return { kind: 'run', args };
+}
+
+function wholeNumber(flag: string, text: string, min: number): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < min) throw new DeepFakerError('E_USAGE', `${flag} must be a whole number ≥ ${min}, got "${text}".`);
+  return n;
 }

@@ -1,6 +1,9 @@
 /** The deep-faker command: a thin layer over the public API. */
 import { readFileSync } from 'node:fs';
-import { FileOutput, formatSummary, StdOutOutput, type RunError, type Output, type RunSummary } from '../index.js';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chooseOutputs } from './choose-outputs.js';
+import { formatSummary, type RunError, type RunSummary } from '../index.js';
 import { HELP, parseCommand, type RunArgs } from './args.js';
 import { loadSimulation } from './load-simulation.js';
 import { isDeepFakerError } from '../errors.js';
@@ -35,7 +38,7 @@ async function run(args: RunArgs): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const progress = !args.quiet && process.stderr.isTTY ? createProgressReporter(process.stderr) : undefined;
-  const outputs: Output[] | undefined = args.out === undefined ? undefined : [args.out === '-' ? new StdOutOutput() : new FileOutput(args.out)];
+  const outputs = await chooseOutputs(args, sim.declaredOutputs);
   let summary: RunSummary;
   try {
     summary = await sim.run({
@@ -43,8 +46,13 @@ async function run(args: RunArgs): Promise<number> {
       ...(args.start !== undefined ? { startTime: args.start } : {}),
       ...(args.duration !== undefined ? { duration: args.duration } : {}),
       ...(args.maxEvents !== undefined ? { maxEvents: args.maxEvents } : {}),
-      ...(outputs ? { outputs } : {}),
-      ...(sim.outputCount === 0 && !outputs ? { outputs: [new StdOutOutput()] } : {}),
+      outputs,
+      ...(args.realtime ? { realtime: true } : {}),
+      ...(args.speed !== undefined ? { speed: args.speed } : {}),
+      ...(args.partitions !== undefined ? { partitions: args.partitions } : {}),
+      ...(args.workers !== undefined ? { workers: args.workers } : {}),
+      ...(args.shard !== undefined ? { shard: args.shard } : {}),
+      module: pathToFileURL(resolve(args.file)).href,
       signal: controller.signal,
       ...(progress ? { onProgress: progress.update } : {}),
     });

@@ -22,6 +22,8 @@ export interface FillContext {
   readonly fake: FakeContext;
   readonly counters: RunCounters;
   readonly strict: boolean;
+  /** The partition's tag that starts every sys__eid ('' with one partition). */
+  readonly eidTag: string;
 }
 
 const NO_BOUND = new Map<AnyEntity, EntityRecord>();
@@ -77,7 +79,7 @@ export function buildEvent(
       record[f.name] = fillField(f, event.name, at, fill, bound ?? NO_BOUND, where);
     }
   }
-  record.sys__eid = alphanumericId(fill.random, 12);
+  record.sys__eid = fill.eidTag === '' ? alphanumericId(fill.random, 12) : fill.eidTag + alphanumericId(fill.random, 12 - fill.eidTag.length);
   record.sys__ets = at;
   record.sys__sid = sessionId;
   return record as EventRecord;

@@ -1,10 +1,13 @@
 /**
- * Hands events to every output in batches, in emission (= time) order, and holds the engine
- * back when an output falls behind: at most `maxInFlight` batches wait on each output.
+ * Hands events to every output in batches, in time order, and holds generation back when an
+ * output falls behind: at most `maxInFlight` batches wait on each output. In live mode it
+ * also holds each event until the wall clock reaches its time.
  */
 import { DeepFakerError, isDeepFakerError } from '../errors.js';
-import { createEventBatch } from '../outputs/event-batch.js';
-import type { EventRecord, Output } from '../outputs/output.js';
+import { createEventBatch, createLineBatch } from '../outputs/event-batch.js';
+import type { EventBatch, EventRecord, Output } from '../outputs/output.js';
+import type { EventConsumer } from './event-consumer.js';
+import { sleep, type Pacer } from './pacer.js';
 
 interface OutputLane {
   readonly output: Output;
@@ -12,57 +15,107 @@ interface OutputLane {
   readonly pending: Promise<void>[];
 }
 
-export class EventSink {
-  private batch: EventRecord[] = [];
+export interface SinkOptions {
+  readonly batchSize: number;
+  /** Live mode; undefined releases events as fast as outputs take them. */
+  readonly pacer?: Pacer;
+  /** Wakes a live-mode wait when the run stops. */
+  readonly signal?: AbortSignal;
+  /** Called after each batch with the count delivered and the time of the last event. */
+  readonly onBatch?: (events: number, lastTs: number) => void;
+}
+
+export class EventSink implements EventConsumer {
+  private records: EventRecord[] = [];
+  /** Pre-rendered JSON lines of `records` (from worker threads), or undefined. */
+  private lines: string[] | undefined;
   private readonly lanes: OutputLane[];
+  private handed = 0;
   /** The first delivery failure; the run stops when it is set. */
   failure: Error | undefined;
 
-  constructor(outputs: readonly Output[], readonly batchSize: number) {
+  constructor(outputs: readonly Output[], private readonly options: SinkOptions) {
     this.lanes = outputs.map((output) => ({ output, limit: Math.max(1, output.maxInFlight ?? 1), pending: [] }));
   }
 
-  /** Adds an event; true when a batch is full and `flush` should be awaited. */
-  push(event: EventRecord): boolean {
-    this.batch.push(event);
-    return this.batch.length >= this.batchSize;
+  /** Events accepted so far, per event type. */
+  readonly eventsByType = new Map<string, number>();
+
+  push(event: EventRecord): void {
+    this.records.push(event);
+    this.eventsByType.set(event.event_type, (this.eventsByType.get(event.event_type) ?? 0) + 1);
   }
 
-  get buffered(): number {
-    return this.batch.length;
+  /** Adds an event already rendered as a JSON line (from a worker thread). */
+  pushLine(line: string, ts: number, type: string): void {
+    (this.lines ??= []).push(line);
+    this.records.push({ sys__ets: ts } as EventRecord);
+    this.eventsByType.set(type, (this.eventsByType.get(type) ?? 0) + 1);
   }
 
-  /** Sends the current batch; waits only for outputs that have too many batches in flight. */
+  get needsFlush(): boolean {
+    const n = this.records.length;
+    if (n >= this.options.batchSize) return true;
+    // Live mode: an event not yet due means everything before it should go out now.
+    return this.options.pacer !== undefined && n > 0 && this.options.pacer.waitFor(this.records[n - 1]!.sys__ets) > 0;
+  }
+
+  /** Events handed to outputs so far. */
+  get delivered(): number {
+    return this.handed;
+  }
+
   async flush(): Promise<void> {
-    if (this.batch.length === 0) return;
-    const batch = createEventBatch(this.batch);
-    this.batch = [];
-    for (const lane of this.lanes) {
-      // Waiting here is the backpressure: generation pauses while this output catches up.
-      while (lane.pending.length >= lane.limit) await lane.pending.shift();
-      const delivery = lane.output.write(batch).catch((error: unknown) => {
-        this.failure ??= asError(error, lane.output);
-      });
-      lane.pending.push(delivery);
+    const pacer = this.options.pacer;
+    if (pacer === undefined) return this.send(this.records.length);
+    while (this.records.length > 0 && !this.options.signal?.aborted) {
+      const wait = pacer.waitFor(this.records[0]!.sys__ets);
+      if (wait > 0) await sleep(wait, this.options.signal);
+      let due = 0;
+      while (due < this.records.length && pacer.waitFor(this.records[due]!.sys__ets) <= 0) due++;
+      await this.send(due);
     }
+    // Stopped while waiting: what was generated is still delivered.
+    await this.send(this.records.length);
   }
 
   /** Sends what is buffered and waits until every output has delivered or failed. */
   async drain(): Promise<void> {
-    await this.flush();
+    await this.send(this.records.length);
     for (const lane of this.lanes) {
       while (lane.pending.length > 0) await lane.pending.shift();
     }
-    await Promise.all(
-      this.lanes.map((lane) => lane.output.flush().catch((error: unknown) => {
-        this.failure ??= asError(error, lane.output);
-      })),
-    );
+    await Promise.all(this.lanes.map((lane) => lane.output.flush().catch((error: unknown) => this.fail(error, lane.output))));
   }
-}
 
-function asError(error: unknown, output: Output): Error {
-  if (isDeepFakerError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new DeepFakerError('E_OUTPUT_FAILED', `${output.name}: delivery failed: ${message}`);
+  private async send(count: number): Promise<void> {
+    if (count === 0) return;
+    const records = this.records;
+    const lines = this.lines;
+    const lastTs = records[count - 1]!.sys__ets;
+    let batch: EventBatch;
+    if (lines !== undefined) {
+      batch = createLineBatch(count === lines.length ? lines : lines.slice(0, count));
+      this.lines = count === lines.length ? undefined : lines.slice(count);
+    } else {
+      batch = createEventBatch(count === records.length ? records : records.slice(0, count));
+    }
+    this.records = count === records.length ? [] : records.slice(count);
+    for (const lane of this.lanes) {
+      // Waiting here is the backpressure: generation pauses while this output catches up.
+      while (lane.pending.length >= lane.limit) await lane.pending.shift();
+      lane.pending.push(lane.output.write(batch).catch((error: unknown) => this.fail(error, lane.output)));
+    }
+    this.handed += count;
+    this.options.onBatch?.(this.handed, lastTs);
+  }
+
+  private fail(error: unknown, output: Output): void {
+    if (this.failure) return;
+    if (isDeepFakerError(error)) this.failure = error;
+    else {
+      const message = error instanceof Error ? error.message : String(error);
+      this.failure = new DeepFakerError('E_OUTPUT_FAILED', `${output.name}: delivery failed: ${message}`);
+    }
+  }
 }

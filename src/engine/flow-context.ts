@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+import { setFakerClock } from '../fakers/index.js';
 import type { AnyEntity, EntityState } from '../schema/define-entity.js';
 import type { EventRecord } from '../outputs/output.js';
 import type { EntityRecord } from '../state/entity-record.js';
@@ -57,7 +58,7 @@ export class FlowContext {
 
   /** faker-js, seeded from the run's seed, with its reference date at the flow clock. */
   get faker(): Faker {
-    this.state.faker.setDefaultRefDate(this.state.clock);
+    setFakerClock(this.state.faker, this.state.clock);
     return this.state.faker;
   }
 

@@ -8,7 +8,6 @@ export interface FlowCounts {
 }
 
 export class RunCounters {
-  readonly eventsByType = new Map<string, number>();
   readonly flows = new Map<string, FlowCounts>();
   /** 'Event.field' or 'Entity.field' → how often a required field was auto-filled. */
   readonly autoFilled = new Map<string, number>();
@@ -23,6 +22,20 @@ export class RunCounters {
       this.flows.set(name, counts);
     }
     return counts;
+  }
+
+  /** Adds another partition's counts to these. */
+  add(other: RunCounters): void {
+    for (const [name, c] of other.flows) {
+      const mine = this.flow(name);
+      mine.started += c.started;
+      mine.completed += c.completed;
+      mine.dropped += c.dropped;
+      mine.cut += c.cut;
+    }
+    for (const [key, n] of other.autoFilled) this.autoFilled.set(key, (this.autoFilled.get(key) ?? 0) + n);
+    this.idleInitiations += other.idleInitiations;
+    this.events += other.events;
   }
 
   countAutoFill(key: string): void {

@@ -2,6 +2,7 @@ import { DeepFakerError, ProblemList, describeValue } from '../errors.js';
 import type { AnyEntity, HistoryMode } from '../schema/define-entity.js';
 import type { EventDef } from '../schema/define-event.js';
 import { parseDuration, type Duration } from '../util/duration.js';
+import { MAX_PARTITIONS } from './partition.js';
 
 export interface SimulationOptions {
   /** The length of the simulated window: '2m', '24h', milliseconds, or 'infinite'. */
@@ -30,6 +31,16 @@ export interface SimulationOptions {
   batchSize?: number;
   /** The event types outputs prepare for (tables, topics); default: every event declared. */
   events?: readonly EventDef[];
+  /**
+   * Independent populations (default 1), each with a seed derived from (seed, partition), its
+   * share of the initial entities and of nFlows. The output depends on (seed, partitions)
+   * only, so partitions can run in worker threads or on other machines (shards).
+   */
+  partitions?: number;
+  /** Live mode: release each event when the wall clock reaches its time (default false). */
+  realtime?: boolean;
+  /** Live mode speed: simulated seconds per wall-clock second (default 1). */
+  speed?: number;
 }
 
 export interface ResolvedSimulationOptions {
@@ -46,6 +57,9 @@ export interface ResolvedSimulationOptions {
   readonly history: HistoryMode;
   readonly batchSize: number;
   readonly events: readonly EventDef[] | undefined;
+  readonly partitions: number;
+  readonly realtime: boolean;
+  readonly speed: number;
 }
 
 /** Checks every option at construction, reporting all problems at once. */
@@ -85,6 +99,10 @@ export function resolveSimulationOptions(options: SimulationOptions): ResolvedSi
   if (history !== 'full' && history !== 'current') problems.add(`Simulation history: must be 'full' or 'current', got ${describeValue(history)}.`);
   const batchSize = options.batchSize ?? 1000;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) problems.add(`Simulation batchSize: must be a whole number ≥ 1, got ${describeValue(batchSize)}.`);
+  const partitions = attempt(() => checkPartitions(options.partitions ?? 1, 'Simulation partitions'), 1);
+  const speed = options.speed ?? 1;
+  if (typeof speed !== 'number' || !(speed > 0) || !Number.isFinite(speed)) problems.add(`Simulation speed: must be a number > 0, got ${describeValue(speed)}.`);
+  if (options.duration === 'infinite' && !options.realtime) problems.add(`Simulation duration: 'infinite' needs realtime: true, or the run never ends. Give a duration such as '1h'.`);
   problems.throwIfAny();
   return {
     durationMs, startTime, timeStepMs, nFlows, seed,
@@ -96,6 +114,9 @@ export function resolveSimulationOptions(options: SimulationOptions): ResolvedSi
     history,
     batchSize,
     events: options.events,
+    partitions,
+    realtime: options.realtime ?? false,
+    speed,
   };
 }
 
@@ -107,4 +128,12 @@ export function resolveStartTime(value: 'now' | string | Date | number): 'now' |
     throw new DeepFakerError('E_BAD_OPTIONS', `Simulation startTime: invalid time ${describeValue(value)}. Use 'now', an ISO-8601 string such as '2025-01-01T00:00:00Z', a Date or epoch milliseconds.`);
   }
   return ms;
+}
+
+/** Partitions are whole numbers from 1 to MAX_PARTITIONS. */
+export function checkPartitions(value: unknown, where: string): number {
+  if (!Number.isSafeInteger(value) || (value as number) < 1 || (value as number) > MAX_PARTITIONS) {
+    throw new DeepFakerError('E_BAD_OPTIONS', `${where}: must be a whole number from 1 to ${MAX_PARTITIONS}, got ${describeValue(value)}.`);
+  }
+  return value as number;
 }

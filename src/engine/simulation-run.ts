@@ -1,28 +1,23 @@
 /**
- * One run of a simulation: the main loop. It pops the earliest item of the queue (a step's
- * tick, a flow initiation or a flow resumption), runs it, and hands events to the sink.
+ * One run of a simulation: opens the outputs, runs the partitions (in this thread or in
+ * worker threads), merges their streams in time order, and closes everything, even on failure.
  */
 import { DeepFakerError, isDeepFakerError } from '../errors.js';
-import { createFaker } from '../fakers/index.js';
-import type { EventRecord, Output } from '../outputs/output.js';
+import type { Output } from '../outputs/output.js';
 import { declaredEntities, declaredEvents } from '../schema/registry.js';
-import { EntityStore } from '../state/entity-store.js';
-import { SeededRandom } from '../util/seeded-random.js';
+import type { EntityStore } from '../state/entity-store.js';
 import { monotonicMs, wallClockMs } from '../util/wall-clock.js';
-import { createInitialEntities } from './create-initial-entities.js';
 import { describeEvents } from './describe-events.js';
-import { EventQueue, type QueueItem } from './event-queue.js';
 import { EventSink } from './event-sink.js';
-import type { FillContext } from './event-factory.js';
 import type { FlowDef } from './flow-def.js';
-import { FlowRunner, type ResumeItem } from './flow-runner.js';
+import { mergeSources } from './merge-sources.js';
+import { Pacer } from './pacer.js';
+import { PartitionChannel, type MergeSource } from './partition-channel.js';
+import { PartitionRun, type StopReason } from './partition-run.js';
 import { RunCounters } from './run-counters.js';
 import type { RunSummary } from './run-summary.js';
 import type { ResolvedSimulationOptions } from './simulation-options.js';
-
-interface TickItem extends QueueItem { kind: 'tick'; stepStart: number }
-interface InitiateItem extends QueueItem { kind: 'initiate' }
-type Item = TickItem | InitiateItem | ResumeItem;
+import { runInWorkers } from './worker-pool.js';
 
 export interface RunProgress {
   readonly simulatedMs: number;
@@ -31,8 +26,8 @@ export interface RunProgress {
   readonly wallMs: number;
 }
 
-/** Yield to the event loop every this many batches so signals and timers get a turn. */
-const BATCHES_PER_YIELD = 8;
+/** Full batches a partition may have unread by the merger before it waits. */
+const CHANNEL_BATCHES = 4;
 
 export interface RunSettings {
   readonly options: ResolvedSimulationOptions;
@@ -42,6 +37,14 @@ export interface RunSettings {
   readonly signal: AbortSignal | undefined;
   readonly onProgress: ((progress: RunProgress) => void) | undefined;
   readonly log: (line: string) => void;
+  /** The partitions this run generates (all of them, or one shard's). */
+  readonly partitions: readonly number[];
+  /** Worker threads (0: this thread). */
+  readonly workers: number;
+  /** The simulation file, which worker threads import to get the flows. */
+  readonly module: string | undefined;
+  /** Live mode: release events at wall-clock time, `speed` times faster. */
+  readonly realtime: { speed: number } | undefined;
 }
 
 /** A run that failed after it started: the summary says what was delivered. */
@@ -57,43 +60,38 @@ export class RunError extends DeepFakerError {
 }
 
 export class SimulationRun {
-  readonly store: EntityStore;
+  /** The entity stores of the partitions run in this thread. */
+  readonly stores: EntityStore[] = [];
+  /** Counts of partitions that ran in worker threads. */
   private readonly counters = new RunCounters();
-  private readonly queue = new EventQueue<Item>();
-  private readonly random: SeededRandom;
-  private readonly fill: FillContext & { faker: ReturnType<typeof createFaker> };
-  private readonly sink: EventSink;
-  private readonly runner: FlowRunner;
+  private readonly partitionCounters: RunCounters[] = [];
+  private readonly workerEntities: Record<string, { total: number; available: number }>[] = [];
   private readonly start: number;
   private readonly end: number;
   private stoppedBy: RunSummary['stoppedBy'] = 'end';
-  /** The time of the item being run: the global simulated clock. */
-  private clock: number;
   private readonly outputAbort = new AbortController();
+  private readonly sink: EventSink;
+  private began = 0;
 
   constructor(private readonly settings: RunSettings) {
     const { options } = settings;
     this.start = options.startTime === 'now' ? wallClockMs() : options.startTime;
     this.end = this.start + options.durationMs;
-    this.clock = this.start;
-    this.random = new SeededRandom(options.seed);
-    const faker = createFaker(this.random, options.locale);
-    this.fill = { random: this.random, faker, fake: { random: this.random, faker, now: this.start }, counters: this.counters, strict: options.strict };
-    this.store = new EntityStore(options.history);
-    this.sink = new EventSink(settings.outputs, options.batchSize);
-    this.runner = new FlowRunner(settings.flows, this.store, this.fill, this.counters, this.queue as EventQueue<any>, (e) => this.deliver(e));
+    this.sink = new EventSink(settings.outputs, {
+      batchSize: options.batchSize,
+      ...(settings.realtime ? { pacer: new Pacer(settings.realtime.speed) } : {}),
+      ...(settings.signal ? { signal: settings.signal } : {}),
+      ...(settings.onProgress ? { onBatch: (events, lastTs) => settings.onProgress!(this.progress(events, lastTs)) } : {}),
+    });
   }
 
   async execute(): Promise<RunSummary> {
-    const began = monotonicMs();
+    this.began = monotonicMs();
     await this.openOutputs();
     let failure: unknown;
     try {
-      createInitialEntities(this.settings.options, this.store, this.fill, this.start, (e) => this.deliver(e));
-      this.scheduleTick(this.start);
-      await this.loop(began);
-      // Flows still running are cut at the window's end, or where an early stop left the clock.
-      this.runner.cutAll(this.stoppedBy === 'end' && Number.isFinite(this.end) ? this.end : this.clock);
+      const reasons = await this.generate();
+      this.stoppedBy = reasons.includes('maxEvents') || this.sink.delivered >= this.settings.maxEvents ? 'maxEvents' : reasons.includes('signal') ? 'signal' : 'end';
     } catch (error) {
       failure = error;
       this.stoppedBy = 'error';
@@ -101,7 +99,7 @@ export class SimulationRun {
     if (this.sink.failure) this.outputAbort.abort();
     await this.sink.drain().catch(() => undefined);
     await Promise.all(this.settings.outputs.map((o) => o.close().catch(() => undefined)));
-    const summary = this.summary(monotonicMs() - began);
+    const summary = this.summary(monotonicMs() - this.began);
     const error = failure ?? this.sink.failure;
     if (error !== undefined) {
       if (isDeepFakerError(error)) throw new RunError(error, summary, error === this.sink.failure);
@@ -110,57 +108,45 @@ export class SimulationRun {
     return summary;
   }
 
-  private async loop(began: number): Promise<void> {
-    const { drain } = this.settings.options;
-    const signal = this.settings.signal;
-    let batches = 0;
-    while (this.queue.size > 0) {
-      const item = this.queue.peek()!;
-      if (item.time >= this.end && !(drain && item.kind === 'resume')) break;
-      this.queue.pop();
-      this.clock = item.time;
-      if (item.kind === 'resume') this.runner.resume(item);
-      else if (item.kind === 'initiate') this.runner.initiate(item.time);
-      else this.tick(item);
-      if (this.sink.buffered >= this.sink.batchSize) {
-        await this.sink.flush();
-        if (this.sink.failure) throw this.sink.failure;
-        this.settings.onProgress?.(this.progress(item.time, began));
-        if (++batches % BATCHES_PER_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
-      }
-      if (this.stoppedBy === 'maxEvents') return;
-      if (signal?.aborted) {
-        this.stoppedBy = 'signal';
-        return;
-      }
+  private async generate(): Promise<StopReason[]> {
+    const { partitions, workers, options } = this.settings;
+    const shouldStop = () => this.settings.signal?.aborted === true || this.sink.failure !== undefined;
+    if (workers > 0) {
+      const result = await runInWorkers({ ...this.settings, start: this.start, sink: this.sink, shouldStop });
+      for (const c of result.counters) this.counters.add(c);
+      this.workerEntities.push(...result.entities);
+      return result.reasons;
     }
+    if (partitions.length === 1) {
+      const run = this.partitionRun(partitions[0]!, this.sink, this.settings.maxEvents, shouldStop);
+      await run.execute();
+      return [run.stoppedBy];
+    }
+    let merging = true;
+    const channels = partitions.map((p) => new PartitionChannel(p, options.batchSize, CHANNEL_BATCHES, () => this.sink.failure));
+    const runs = partitions.map((p, i) => this.partitionRun(p, channels[i]!, Infinity, () => shouldStop() || !merging));
+    const finished = runs.map((run, i) => run.execute().finally(() => channels[i]!.finish()));
+    try {
+      await mergeSources(channels as MergeSource[], this.sink, this.settings.maxEvents);
+    } finally {
+      merging = false;
+      for (const channel of channels) channel.abort();
+    }
+    const results = await Promise.allSettled(finished);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (rejected) throw rejected.reason;
+    return runs.map((r) => r.stoppedBy);
   }
 
-  /** Initiates nFlows instances at uniform offsets inside this step, then schedules the next step. */
-  private tick(item: TickItem): void {
-    const { nFlows, timeStepMs } = this.settings.options;
-    let count = Math.floor(nFlows);
-    if (this.random.next() < nFlows - count) count++;
-    for (let i = 0; i < count; i++) {
-      const time = item.stepStart + Math.floor(this.random.next() * timeStepMs);
-      if (time < this.end) this.queue.push({ kind: 'initiate', time, seq: 0 });
-    }
-    this.scheduleTick(item.stepStart + timeStepMs);
-  }
-
-  private scheduleTick(stepStart: number): void {
-    if (stepStart < this.end && this.settings.options.nFlows > 0 && this.settings.flows.length > 0) {
-      this.queue.push({ kind: 'tick', time: stepStart, seq: 0, stepStart });
-    }
-  }
-
-  private deliver(event: EventRecord): void {
-    if (this.stoppedBy === 'maxEvents') return;
-    const counters = this.counters;
-    counters.events++;
-    counters.eventsByType.set(event.event_type, (counters.eventsByType.get(event.event_type) ?? 0) + 1);
-    this.sink.push(event);
-    if (counters.events >= this.settings.maxEvents) this.stoppedBy = 'maxEvents';
+  private partitionRun(index: number, consumer: PartitionChannel | EventSink, maxEvents: number, shouldStop: () => boolean): PartitionRun {
+    const { options, flows } = this.settings;
+    const run = new PartitionRun({
+      options, flows: flows as FlowDef[], partition: { index, count: options.partitions },
+      start: this.start, consumer, maxEvents, shouldStop,
+    });
+    this.stores.push(run.store);
+    this.partitionCounters.push(run.counters);
+    return run;
   }
 
   private async openOutputs(): Promise<void> {
@@ -181,35 +167,46 @@ export class SimulationRun {
     }
   }
 
-  private progress(simulatedAt: number, began: number): RunProgress {
-    return {
-      simulatedMs: simulatedAt - this.start,
-      windowMs: this.end - this.start,
-      events: this.counters.events,
-      wallMs: monotonicMs() - began,
-    };
+  private progress(events: number, lastTs: number): RunProgress {
+    return { simulatedMs: lastTs - this.start, windowMs: this.end - this.start, events, wallMs: monotonicMs() - this.began };
   }
 
   private summary(wallMs: number): RunSummary {
-    const c = this.counters;
-    const entities: RunSummary['entities'] = {};
-    for (const [entity, table] of this.store.entries()) entities[entity.name] = { total: table.size, available: table.availableCount };
+    const c = new RunCounters();
+    c.add(this.counters);
+    for (const pc of this.partitionCounters) c.add(pc);
+    const entities: Record<string, { total: number; available: number }> = {};
+    for (const store of this.stores) {
+      for (const [entity, table] of store.entries()) {
+        const e = (entities[entity.name] ??= { total: 0, available: 0 });
+        e.total += table.size;
+        e.available += table.availableCount;
+      }
+    }
+    for (const counts of this.workerEntities) {
+      for (const [name, n] of Object.entries(counts)) {
+        const e = (entities[name] ??= { total: 0, available: 0 });
+        e.total += n.total;
+        e.available += n.available;
+      }
+    }
     const outputs: RunSummary['outputs'] = {};
     for (const output of this.settings.outputs) outputs[output.name] = output.stats();
+    const events = this.sink.delivered;
     return {
       seed: this.settings.options.seed,
       start: new Date(this.start).toISOString(),
       end: Number.isFinite(this.end) ? new Date(this.end).toISOString() : null,
       stoppedBy: this.stoppedBy,
-      events: c.events,
-      eventsByType: Object.fromEntries(c.eventsByType),
+      events,
+      eventsByType: Object.fromEntries(this.sink.eventsByType),
       flows: Object.fromEntries(this.settings.flows.map((f) => [f.name, c.flow(f.name)])),
       autoFilled: Object.fromEntries(c.autoFilled),
       idleInitiations: c.idleInitiations,
       entities,
       outputs,
       wallMs,
-      eventsPerSecond: wallMs > 0 ? (c.events * 1000) / wallMs : 0,
+      eventsPerSecond: wallMs > 0 ? (events * 1000) / wallMs : 0,
     };
   }
 }

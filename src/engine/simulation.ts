@@ -12,10 +12,13 @@ import { SelectFilter, type WhereCondition } from './actions.js';
 import { compileConditions } from './compile-conditions.js';
 import type { FlowDef, FlowFunction, FlowOptions } from './flow-def.js';
 import type { RunSummary } from './run-summary.js';
-import { resolveSimulationOptions, resolveStartTime, type ResolvedSimulationOptions, type SimulationOptions } from './simulation-options.js';
+import { checkPartitions, resolveSimulationOptions, resolveStartTime, type ResolvedSimulationOptions, type SimulationOptions } from './simulation-options.js';
 import { parseDuration } from '../util/duration.js';
 import { SimulationRun, type RunProgress } from './simulation-run.js';
 import type { QueryableStateOf } from '../schema/define-entity.js';
+import type { EventConsumer } from './event-consumer.js';
+import { PartitionRun, type StopReason } from './partition-run.js';
+import type { PartitionOverrides, SerializedCounters } from './worker-protocol.js';
 
 export interface RunOptions {
   /** Overrides randomSeed. */
@@ -31,8 +34,34 @@ export interface RunOptions {
   /** Stops generation when aborted; everything generated is still delivered. */
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
+  /** Overrides the simulation's partitions. */
+  partitions?: number;
+  /** Runs the partitions in this many worker threads (needs `module`; the CLI sets it). */
+  workers?: number;
+  /** Runs only the K-th (1-based) of N disjoint subsets of the partitions. */
+  shard?: { index: number; count: number };
+  /** The simulation file's URL or path (import.meta.url), for worker threads. */
+  module?: string;
+  /** Live mode: release each event when the wall clock reaches its time. */
+  realtime?: boolean;
+  /** Live mode speed: simulated seconds per wall-clock second (default 1). */
+  speed?: number;
   /** Where diagnostics go (default: stderr). */
   log?: (line: string) => void;
+}
+
+/** The partitions of shard K of N (K from 1): every N-th partition, starting at K - 1. */
+export function shardPartitions(partitionCount: number, shard: { index: number; count: number } | undefined): number[] {
+  const all = Array.from({ length: partitionCount }, (_, i) => i);
+  if (shard === undefined) return all;
+  const { index, count } = shard;
+  if (!Number.isSafeInteger(count) || count < 1 || !Number.isSafeInteger(index) || index < 1 || index > count) {
+    throw new DeepFakerError('E_BAD_OPTIONS', `shard: expected K/N with 1 ≤ K ≤ N, got ${index}/${count}. E.g. --shard 2/4.`);
+  }
+  if (count > partitionCount) {
+    throw new DeepFakerError('E_BAD_OPTIONS', `shard ${index}/${count}: the simulation has ${partitionCount} partition(s), fewer than ${count} shards. Set partitions ≥ ${count} (e.g. --partitions ${count}).`);
+  }
+  return all.filter((p) => p % count === index - 1);
 }
 
 export interface QueryOptions<E extends AnyEntity> {
@@ -56,7 +85,7 @@ export class Simulation {
   readonly options: ResolvedSimulationOptions;
   private readonly flows: FlowDef[] = [];
   private readonly outputs: Output[] = [];
-  private lastStore: EntityStore | undefined;
+  private lastStores: EntityStore[] | undefined;
 
   constructor(options: SimulationOptions) {
     this.options = resolveSimulationOptions(options);
@@ -99,9 +128,9 @@ export class Simulation {
     return this;
   }
 
-  /** How many outputs were added with addOutput. */
-  get outputCount(): number {
-    return this.outputs.length;
+  /** The outputs added with addOutput. */
+  get declaredOutputs(): readonly Output[] {
+    return this.outputs;
   }
 
   /** The flows declared so far, in order. */
@@ -118,7 +147,20 @@ export class Simulation {
       ...(runOptions.duration !== undefined
         ? { durationMs: runOptions.duration === 'infinite' ? Infinity : parseDuration(runOptions.duration, 'duration') }
         : {}),
+      ...(runOptions.partitions !== undefined ? { partitions: checkPartitions(runOptions.partitions, 'partitions') } : {}),
     };
+    const realtime = runOptions.realtime ?? options.realtime;
+    const speed = runOptions.speed ?? options.speed;
+    if (typeof speed !== 'number' || !(speed > 0)) {
+      throw new DeepFakerError('E_BAD_OPTIONS', `speed: must be a number > 0 (simulated seconds per wall-clock second), got ${describeValue(speed)}.`);
+    }
+    if (options.durationMs === Infinity && !realtime) {
+      throw new DeepFakerError('E_BAD_OPTIONS', `duration: 'infinite' needs live mode (realtime: true or --realtime); otherwise the run never ends.`);
+    }
+    const workers = runOptions.workers ?? 0;
+    if (!Number.isSafeInteger(workers) || workers < 0) {
+      throw new DeepFakerError('E_BAD_OPTIONS', `workers: must be a whole number ≥ 0, got ${describeValue(workers)}.`);
+    }
     const run = new SimulationRun({
       options,
       flows: this.flows,
@@ -127,34 +169,71 @@ export class Simulation {
       signal: runOptions.signal,
       onProgress: runOptions.onProgress,
       log: runOptions.log ?? ((line) => process.stderr.write(`${line}\n`)),
+      partitions: shardPartitions(options.partitions, runOptions.shard),
+      workers: workers > 1 || (workers === 1 && options.partitions > 1) ? workers : 0,
+      module: runOptions.module,
+      realtime: realtime ? { speed } : undefined,
     });
-    this.lastStore = run.store;
+    this.lastStores = run.stores;
     return run.execute();
   }
 
   /** Entities of a type whose state matched `where` at instant `at` (default: the end of the last run). */
   query<E extends AnyEntity>(entity: E, options: QueryOptions<E> = {}): EntityState<E>[] {
-    const table = this.requireStore('query').find(entity);
-    if (!table) return [];
+    const tables = this.requireStores('query').map((store) => store.find(entity)).filter((t) => t !== undefined);
     const conditions = compileConditions(entity, options.where ?? [], `query, entity ${entity.name}`);
     let at: number | undefined;
     if (options.at !== undefined) {
       const resolved = resolveStartTime(options.at);
       at = resolved === 'now' ? undefined : resolved;
-      if (at !== undefined && !table.keepHistory) {
+      if (at !== undefined && tables.some((t) => !t.keepHistory)) {
         throw new DeepFakerError('E_NO_HISTORY', `query, entity ${entity.name}: history is 'current', so past states are not kept. Set history: 'full' to query at an instant.`);
       }
     }
-    return table.query(conditions, at) as EntityState<E>[];
+    return tables.flatMap((table) => table.query(conditions, at)) as EntityState<E>[];
   }
 
   /** Every version of one entity, oldest first, or undefined when no such entity exists. */
   history<E extends AnyEntity>(entity: E, key: string | number): EntityVersion<EntityState<E>>[] | undefined {
-    return this.requireStore('history').find(entity)?.history(key) as EntityVersion<EntityState<E>>[] | undefined;
+    for (const store of this.requireStores('history')) {
+      const versions = store.find(entity)?.history(key);
+      if (versions) return versions as EntityVersion<EntityState<E>>[];
+    }
+    return undefined;
   }
 
-  private requireStore(what: string): EntityStore {
-    if (!this.lastStore) throw new DeepFakerError('E_NOT_RUN', `${what}: the simulation has not run yet. Call await sim.run() first.`);
-    return this.lastStore;
+  /**
+   * @internal Runs partitions in this thread for a worker: the simulation's own engine, so
+   * the actions its flows yield are the classes it checks for.
+   */
+  async runPartitionsHere(args: {
+    overrides: PartitionOverrides;
+    partitions: readonly number[];
+    consumerFor: (partition: number, batchSize: number) => EventConsumer;
+    shouldStop: () => boolean;
+    onDone: (done: { partition: number; stoppedBy: StopReason; counters: SerializedCounters; entities: Record<string, { total: number; available: number }> }) => void;
+  }): Promise<void> {
+    const { overrides } = args;
+    const options: ResolvedSimulationOptions = { ...this.options, seed: overrides.seed, startTime: overrides.start, durationMs: overrides.durationMs, partitions: overrides.partitionCount };
+    await Promise.all(args.partitions.map(async (index) => {
+      const run = new PartitionRun({
+        options, flows: this.flows, partition: { index, count: overrides.partitionCount }, start: overrides.start,
+        consumer: args.consumerFor(index, options.batchSize), maxEvents: Infinity, shouldStop: args.shouldStop,
+      });
+      await run.execute();
+      const entities: Record<string, { total: number; available: number }> = {};
+      for (const [entity, table] of run.store.entries()) entities[entity.name] = { total: table.size, available: table.availableCount };
+      const c = run.counters;
+      args.onDone({
+        partition: index, stoppedBy: run.stoppedBy, entities,
+        counters: { flows: [...c.flows], autoFilled: [...c.autoFilled], idleInitiations: c.idleInitiations, events: c.events },
+      });
+    }));
+  }
+
+  private requireStores(what: string): EntityStore[] {
+    if (!this.lastStores) throw new DeepFakerError('E_NOT_RUN', `${what}: the simulation has not run yet. Call await sim.run() first.`);
+    if (this.lastStores.length === 0) throw new DeepFakerError('E_NO_STATE', `${what}: the last run's entities lived in worker threads. Run without workers to query them.`);
+    return this.lastStores;
   }
 }

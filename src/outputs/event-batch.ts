@@ -15,3 +15,25 @@ export function createEventBatch(events: readonly EventRecord[]): EventBatch {
     },
   };
 }
+
+/**
+ * A batch of events that arrive as JSON lines (from worker threads): outputs that write text
+ * use the lines as they are; the objects are parsed only if an output asks for them.
+ */
+export function createLineBatch(lines: readonly string[]): EventBatch {
+  let events: EventRecord[] | undefined;
+  let text: string | undefined;
+  return {
+    get events() {
+      events ??= lines.map((line) => JSON.parse(line) as EventRecord);
+      return events;
+    },
+    jsonLines() {
+      if (text === undefined) {
+        text = '';
+        for (let i = 0; i < lines.length; i++) text += lines[i] + '\n';
+      }
+      return text;
+    },
+  };
+}

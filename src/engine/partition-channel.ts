@@ -1,0 +1,109 @@
+import type { EventRecord } from '../outputs/output.js';
+import type { EventConsumer } from './event-consumer.js';
+import type { EventSink } from './event-sink.js';
+
+/** A stream of one partition's events, in its time order, as the merger reads it. */
+export interface MergeSource {
+  /** The partition's index: the tie-break between equal timestamps. */
+  readonly index: number;
+  /** sys__ets of the next buffered event, or undefined when none is buffered. */
+  headTs(): number | undefined;
+  /** Moves the next event into the sink. */
+  moveHeadTo(sink: EventSink): void;
+  /** No more events will come. */
+  readonly done: boolean;
+  /** Resolves when an event is buffered or the source is done. */
+  waitForData(): Promise<void>;
+}
+
+/**
+ * The bounded buffer between an in-process partition and the merger: the partition waits in
+ * flush() while `maxBatches` full batches are unread, so memory stays flat.
+ */
+export class PartitionChannel implements EventConsumer, MergeSource {
+  private current: EventRecord[] = [];
+  private readonly queue: EventRecord[][] = [];
+  private position = 0;
+  private dataWaiter: (() => void) | undefined;
+  private spaceWaiter: (() => void) | undefined;
+  private aborted = false;
+  done = false;
+
+  constructor(
+    readonly index: number,
+    private readonly batchSize: number,
+    private readonly maxBatches: number,
+    private readonly failureOf: () => Error | undefined,
+  ) {}
+
+  push(event: EventRecord): void {
+    this.current.push(event);
+  }
+
+  get needsFlush(): boolean {
+    return this.current.length >= this.batchSize;
+  }
+
+  get failure(): Error | undefined {
+    return this.failureOf();
+  }
+
+  async flush(): Promise<void> {
+    this.publish();
+    while (this.queue.length > this.maxBatches && !this.aborted) {
+      await new Promise<void>((resolve) => (this.spaceWaiter = resolve));
+    }
+  }
+
+  /** The partition has ended: what it buffered is readable, and nothing more comes. */
+  finish(): void {
+    this.publish();
+    this.done = true;
+    this.wakeData();
+  }
+
+  /** Stops waiting for space (the run is stopping). */
+  abort(): void {
+    this.aborted = true;
+    this.wakeSpace();
+  }
+
+  headTs(): number | undefined {
+    const batch = this.queue[0];
+    return batch === undefined ? undefined : batch[this.position]!.sys__ets;
+  }
+
+  moveHeadTo(sink: EventSink): void {
+    const batch = this.queue[0]!;
+    sink.push(batch[this.position]!);
+    if (++this.position === batch.length) {
+      this.queue.shift();
+      this.position = 0;
+      this.wakeSpace();
+    }
+  }
+
+  waitForData(): Promise<void> {
+    if (this.done || this.queue.length > 0) return Promise.resolve();
+    return new Promise((resolve) => (this.dataWaiter = resolve));
+  }
+
+  private publish(): void {
+    if (this.current.length === 0) return;
+    this.queue.push(this.current);
+    this.current = [];
+    this.wakeData();
+  }
+
+  private wakeData(): void {
+    const waiter = this.dataWaiter;
+    this.dataWaiter = undefined;
+    waiter?.();
+  }
+
+  private wakeSpace(): void {
+    const waiter = this.spaceWaiter;
+    this.spaceWaiter = undefined;
+    waiter?.();
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * One partition of a run: the main loop. It pops the earliest item of the queue (a step's
+ * tick, a flow initiation or a flow resumption), runs it, and hands events to its consumer.
+ */
+import { createFaker } from '../fakers/index.js';
+import type { EventRecord } from '../outputs/output.js';
+import { EntityStore } from '../state/entity-store.js';
+import { SeededRandom } from '../util/seeded-random.js';
+import { createInitialEntities } from './create-initial-entities.js';
+import type { EventConsumer } from './event-consumer.js';
+import { EventQueue, type QueueItem } from './event-queue.js';
+import type { FillContext } from './event-factory.js';
+import type { FlowDef } from './flow-def.js';
+import { FlowRunner, type ResumeItem } from './flow-runner.js';
+import { partitionOptions, partitionTag, type Partition } from './partition.js';
+import { RunCounters } from './run-counters.js';
+import type { ResolvedSimulationOptions } from './simulation-options.js';
+
+interface TickItem extends QueueItem { kind: 'tick'; stepStart: number }
+interface InitiateItem extends QueueItem { kind: 'initiate' }
+type Item = TickItem | InitiateItem | ResumeItem;
+
+/** Yield to the event loop every this many batches so signals and timers get a turn. */
+const FLUSHES_PER_YIELD = 8;
+
+export type StopReason = 'end' | 'maxEvents' | 'signal';
+
+export interface PartitionSettings {
+  readonly options: ResolvedSimulationOptions;
+  readonly flows: readonly FlowDef[];
+  readonly partition: Partition;
+  /** Window start, epoch ms (already resolved from 'now'). */
+  readonly start: number;
+  readonly consumer: EventConsumer;
+  readonly maxEvents: number;
+  /** Checked between items: true stops generation. */
+  readonly shouldStop: () => boolean;
+}
+
+export class PartitionRun {
+  readonly store: EntityStore;
+  readonly counters = new RunCounters();
+  stoppedBy: StopReason = 'end';
+  private readonly options: ResolvedSimulationOptions;
+  private readonly queue = new EventQueue<Item>();
+  private readonly random: SeededRandom;
+  private readonly fill: FillContext & { faker: ReturnType<typeof createFaker> };
+  private readonly runner: FlowRunner;
+  private readonly end: number;
+  /** The time of the item being run: the partition's global simulated clock. */
+  private clock: number;
+
+  constructor(private readonly settings: PartitionSettings) {
+    const options = partitionOptions(settings.options, settings.partition);
+    this.options = options;
+    this.end = settings.start + options.durationMs;
+    this.clock = settings.start;
+    this.random = new SeededRandom(options.seed);
+    const faker = createFaker(this.random, options.locale);
+    this.fill = {
+      random: this.random, faker, fake: { random: this.random, faker, now: settings.start },
+      counters: this.counters, strict: options.strict, eidTag: partitionTag(settings.partition),
+    };
+    this.store = new EntityStore(options.history);
+    this.runner = new FlowRunner(settings.flows, this.store, this.fill, this.counters, this.queue as EventQueue<any>, (e) => this.deliver(e));
+  }
+
+  /** Runs the partition to its end (or an early stop); rejects on a mistake in the simulation. */
+  async execute(): Promise<void> {
+    const { consumer } = this.settings;
+    createInitialEntities(this.options, this.store, this.fill, this.settings.start, (e) => this.deliver(e));
+    this.scheduleTick(this.settings.start);
+    await this.loop();
+    // Flows still running are cut at the window's end, or where an early stop left the clock.
+    this.runner.cutAll(this.stoppedBy === 'end' && Number.isFinite(this.end) ? this.end : this.clock);
+    await consumer.flush();
+  }
+
+  private async loop(): Promise<void> {
+    const { drain } = this.options;
+    const { consumer, shouldStop } = this.settings;
+    const queue = this.queue;
+    let flushes = 0;
+    while (queue.size > 0) {
+      const item = queue.peek()!;
+      if (item.time >= this.end && !(drain && item.kind === 'resume')) break;
+      queue.pop();
+      this.clock = item.time;
+      if (item.kind === 'resume') this.runner.resume(item);
+      else if (item.kind === 'initiate') this.runner.initiate(item.time);
+      else this.tick(item);
+      if (consumer.needsFlush) {
+        await consumer.flush();
+        if (consumer.failure) throw consumer.failure;
+        if (++flushes % FLUSHES_PER_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (this.stoppedBy === 'maxEvents') return;
+      if (shouldStop()) {
+        this.stoppedBy = 'signal';
+        return;
+      }
+    }
+  }
+
+  /** Initiates nFlows instances at uniform offsets inside this step, then schedules the next step. */
+  private tick(item: TickItem): void {
+    const { nFlows, timeStepMs } = this.options;
+    let count = Math.floor(nFlows);
+    if (this.random.next() < nFlows - count) count++;
+    for (let i = 0; i < count; i++) {
+      const time = item.stepStart + Math.floor(this.random.next() * timeStepMs);
+      if (time < this.end) this.queue.push({ kind: 'initiate', time, seq: 0 });
+    }
+    this.scheduleTick(item.stepStart + timeStepMs);
+  }
+
+  private scheduleTick(stepStart: number): void {
+    if (stepStart < this.end && this.options.nFlows > 0 && this.settings.flows.length > 0) {
+      this.queue.push({ kind: 'tick', time: stepStart, seq: 0, stepStart });
+    }
+  }
+
+  private deliver(event: EventRecord): void {
+    if (this.stoppedBy === 'maxEvents') return;
+    this.settings.consumer.push(event);
+    if (++this.counters.events >= this.settings.maxEvents) this.stoppedBy = 'maxEvents';
+  }
+}

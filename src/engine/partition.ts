@@ -1,0 +1,44 @@
+import type { AnyEntity } from '../schema/define-entity.js';
+import type { ResolvedSimulationOptions } from './simulation-options.js';
+
+/** One of `count` independent populations of a simulation. */
+export interface Partition {
+  readonly index: number;
+  readonly count: number;
+}
+
+export const SINGLE_PARTITION: Partition = { index: 0, count: 1 };
+
+/**
+ * The options one partition runs with: its own seed derived from (seed, index), its share of
+ * the initial entities and of the arrival rate, so the partitions together keep the totals.
+ * One partition runs with the options unchanged.
+ */
+export function partitionOptions(options: ResolvedSimulationOptions, partition: Partition): ResolvedSimulationOptions {
+  if (partition.count === 1) return options;
+  const { index, count } = partition;
+  const share = (n: number) => Math.floor((n * (index + 1)) / count) - Math.floor((n * index) / count);
+  return {
+    ...options,
+    seed: `${options.seed}/partition-${index}-of-${count}`,
+    nFlows: options.nFlows / count,
+    initialEntities: options.initialEntities.map(([entity, n]) => [entity, share(n)] as readonly [AnyEntity, number]),
+  };
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** With several partitions, sys__eid starts with the partition's two-character tag. */
+export function partitionTag(partition: Partition): string {
+  if (partition.count === 1) return '';
+  return BASE62[Math.floor(partition.index / 62)]! + BASE62[partition.index % 62]!;
+}
+
+/** The partition an event came from, read from its sys__eid (0 without partitions). */
+export function partitionOfEventId(eid: string, partitionCount: number): number {
+  if (partitionCount === 1) return 0;
+  return BASE62.indexOf(eid[0]!) * 62 + BASE62.indexOf(eid[1]!);
+}
+
+/** Partitions are at most 62 × 62 so the tag fits two characters. */
+export const MAX_PARTITIONS = 3844;

@@ -1,0 +1,99 @@
+/**
+ * Runs partitions in worker threads and merges their streams into the sink. Each worker
+ * imports the simulation file itself (flows are code, not data) and runs its share of the
+ * partitions; the merge order does not depend on the number of workers.
+ */
+import { Worker } from 'node:worker_threads';
+import { DeepFakerError } from '../errors.js';
+import type { EventSink } from './event-sink.js';
+import { mergeSources } from './merge-sources.js';
+import type { StopReason } from './partition-run.js';
+import { RunCounters } from './run-counters.js';
+import type { RunSettings } from './simulation-run.js';
+import type { MainMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
+import { WorkerSource } from './worker-source.js';
+
+export interface WorkerRunResult {
+  counters: RunCounters[];
+  entities: Record<string, { total: number; available: number }>[];
+  reasons: StopReason[];
+}
+
+interface PoolSettings extends RunSettings {
+  readonly start: number;
+  readonly sink: EventSink;
+  readonly shouldStop: () => boolean;
+}
+
+export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunResult> {
+  const { partitions, options, module } = settings;
+  if (module === undefined) {
+    throw new DeepFakerError('E_NO_MODULE', `workers: the worker threads need the simulation file. Run it with deep-faker run, or pass run({ workers, module: import.meta.url }).`);
+  }
+  const count = Math.min(settings.workers, partitions.length);
+  const result: WorkerRunResult = { counters: [], entities: [], reasons: [] };
+  const sources = new Map<number, WorkerSource>();
+  const workers: Worker[] = [];
+  let failure: Error | undefined;
+  let failed: (error: Error) => void = () => undefined;
+  const failedPromise = new Promise<never>((_, reject) => (failed = reject));
+  failedPromise.catch(() => undefined);
+  const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker-main.ts' : './worker-main.js', import.meta.url);
+  const execArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  for (let w = 0; w < count; w++) {
+    const mine = partitions.filter((_, i) => i % count === w);
+    const input: WorkerInput = {
+      module,
+      partitions: mine,
+      overrides: { seed: options.seed, start: settings.start, durationMs: options.durationMs, partitionCount: options.partitions },
+    };
+    const worker = new Worker(workerUrl, { workerData: input, execArgv, stdout: false, stderr: false });
+    workers.push(worker);
+    for (const p of mine) sources.set(p, new WorkerSource(p, () => worker.postMessage({ type: 'credit', partition: p } satisfies MainMessage)));
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'batch') sources.get(message.partition)!.receive(message);
+      else if (message.type === 'done') {
+        result.counters.push(deserializeCounters(message.counters));
+        result.entities.push(message.entities);
+        result.reasons.push(message.stoppedBy);
+        sources.get(message.partition)!.finish();
+      } else {
+        failure ??= new DeepFakerError(message.code ?? 'E_WORKER', message.message);
+        if (message.code === undefined && message.stack) failure.stack = message.stack;
+        failed(failure);
+      }
+    });
+    worker.on('error', (error) => {
+      failure ??= error;
+      failed(error);
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0 && failure === undefined) {
+        failure = new DeepFakerError('E_WORKER', `workers: a worker thread exited with code ${code}.`);
+        failed(failure);
+      }
+    });
+  }
+  const stopAll = () => workers.forEach((w) => w.postMessage({ type: 'stop' } satisfies MainMessage));
+  const poll = setInterval(() => settings.shouldStop() && stopAll(), 50);
+  try {
+    const ordered = [...partitions].sort((a, b) => a - b).map((p) => sources.get(p)!);
+    await Promise.race([mergeSources(ordered, settings.sink, settings.maxEvents), failedPromise]);
+    if (failure) throw failure;
+    if (settings.sink.delivered >= settings.maxEvents) result.reasons.push('maxEvents');
+  } finally {
+    clearInterval(poll);
+    stopAll();
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return result;
+}
+
+function deserializeCounters(data: { flows: [string, import('./run-counters.js').FlowCounts][]; autoFilled: [string, number][]; idleInitiations: number; events: number }): RunCounters {
+  const counters = new RunCounters();
+  for (const [name, c] of data.flows) Object.assign(counters.flow(name), c);
+  for (const [key, n] of data.autoFilled) counters.autoFilled.set(key, n);
+  counters.idleInitiations = data.idleInitiations;
+  counters.events = data.events;
+  return counters;
+}

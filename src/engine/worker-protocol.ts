@@ -1,0 +1,32 @@
+/** Messages between the main thread and the worker threads that run partitions. */
+import type { FlowCounts } from './run-counters.js';
+import type { StopReason } from './partition-run.js';
+
+export interface WorkerInput {
+  /** file: URL of the simulation module. */
+  readonly module: string;
+  readonly partitions: readonly number[];
+  readonly overrides: PartitionOverrides;
+}
+
+/** What the main thread resolved (seed, window) so every worker runs the same simulation. */
+export interface PartitionOverrides {
+  readonly seed: number | string;
+  readonly start: number;
+  readonly durationMs: number;
+  readonly partitionCount: number;
+}
+
+export interface SerializedCounters {
+  flows: [string, FlowCounts][];
+  autoFilled: [string, number][];
+  idleInitiations: number;
+  events: number;
+}
+
+export type WorkerMessage =
+  | { type: 'batch'; partition: number; lines: string[]; ts: number[]; types: string[] }
+  | { type: 'done'; partition: number; stoppedBy: StopReason; counters: SerializedCounters; entities: Record<string, { total: number; available: number }> }
+  | { type: 'error'; message: string; code: string | undefined; stack: string | undefined };
+
+export type MainMessage = { type: 'credit'; partition: number } | { type: 'stop' };

@@ -1,0 +1,58 @@
+import type { EventSink } from './event-sink.js';
+import type { MergeSource } from './partition-channel.js';
+
+interface LineBatch {
+  readonly lines: string[];
+  readonly ts: number[];
+  readonly types: string[];
+}
+
+/**
+ * A partition that runs in a worker thread, as the merger reads it: batches of JSON lines
+ * arrive by message; each batch read returns a credit so the worker may send another.
+ */
+export class WorkerSource implements MergeSource {
+  private readonly queue: LineBatch[] = [];
+  private position = 0;
+  private waiter: (() => void) | undefined;
+  done = false;
+
+  constructor(readonly index: number, private readonly credit: () => void) {}
+
+  receive(batch: LineBatch): void {
+    this.queue.push(batch);
+    this.wake();
+  }
+
+  finish(): void {
+    this.done = true;
+    this.wake();
+  }
+
+  headTs(): number | undefined {
+    const batch = this.queue[0];
+    return batch === undefined ? undefined : batch.ts[this.position];
+  }
+
+  moveHeadTo(sink: EventSink): void {
+    const batch = this.queue[0]!;
+    const i = this.position;
+    sink.pushLine(batch.lines[i]!, batch.ts[i]!, batch.types[i]!);
+    if (++this.position === batch.lines.length) {
+      this.queue.shift();
+      this.position = 0;
+      this.credit();
+    }
+  }
+
+  waitForData(): Promise<void> {
+    if (this.done || this.queue.length > 0) return Promise.resolve();
+    return new Promise((resolve) => (this.waiter = resolve));
+  }
+
+  private wake(): void {
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.();
+  }
+}
