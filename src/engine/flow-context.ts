@@ -2,7 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import { setFakerClock } from '../fakers/index.js';
 import type { AnyEntity, EntityState } from '../schema/define-entity.js';
 import type { EventRecord } from '../outputs/output.js';
-import type { EntityRecord } from '../state/entity-record.js';
+import { snapshotOf, type EntityRecord } from '../state/entity-record.js';
 import type { SeededRandom } from '../util/seeded-random.js';
 
 /** @internal What a context reads of its flow instance and its run. */
@@ -69,7 +69,8 @@ export class FlowContext {
 
   /** The entity of this type bound to the flow (a snapshot at the flow clock), or undefined. */
   getEntity<E extends AnyEntity>(entity: E): EntityState<E> | undefined {
-    return this.state.bound.get(entity)?.state as EntityState<E> | undefined;
+    const record = this.state.bound.get(entity);
+    return record === undefined ? undefined : (snapshotOf(record) as EntityState<E>);
   }
 
   /** The last event this flow emitted, or undefined. */

@@ -7,6 +7,7 @@ import type { EventRecord } from '../outputs/output.js';
 import type { AnyEntity } from '../schema/define-entity.js';
 import type { EntityStore } from '../state/entity-store.js';
 import { alphanumericId } from '../util/ids.js';
+import { snapshotOf } from '../state/entity-record.js';
 import { AddDecayAction, NewEventAction, SelectAction, SetStateAction } from './actions.js';
 import { createFromEvent } from './entity-factory.js';
 import { buildEvent, type FillContext } from './event-factory.js';
@@ -153,7 +154,7 @@ export class FlowRunner {
     if (record === undefined) return undefined;
     table.bind(record, instance.instanceId, instance.clock);
     instance.bound.set(entity, record);
-    return record.state;
+    return snapshotOf(record);
   }
 
   private end(instance: FlowInstance, outcome: 'completed' | 'dropped' | 'cut', at: number): void {

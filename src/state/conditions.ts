@@ -20,11 +20,12 @@ export function matches(state: Record<string, unknown>, conditions: readonly Con
       case 'is_not':
         if (actual === c.value) return false;
         break;
+      // A null (or missing) value is not a number: it matches neither comparison (null < 5 is true in JS).
       case 'greater_than':
-        if (!((actual as number) > (c.value as number))) return false;
+        if (typeof actual !== 'number' || !(actual > (c.value as number))) return false;
         break;
       case 'less_than':
-        if (!((actual as number) < (c.value as number))) return false;
+        if (typeof actual !== 'number' || !(actual < (c.value as number))) return false;
         break;
     }
   }

@@ -1,7 +1,10 @@
 /** One entity: its current state and, in full history mode, every version since creation. */
 export interface EntityRecord {
   readonly key: string | number;
-  /** The current snapshot: key, state fields and flow_name. Replaced, never mutated. */
+  /**
+   * The current state: key, state fields and flow_name. With history it is replaced on each
+   * change (old versions stay valid); without, it is changed in place: read it via snapshotOf.
+   */
   state: Record<string, unknown>;
   /** validFrom of each version (full history); version i is valid until froms[i + 1]. */
   readonly froms: number[] | undefined;
@@ -16,4 +19,9 @@ export interface EntityVersion<S = Record<string, unknown>> {
   validFrom: number;
   validTo: number | null;
   state: S;
+}
+
+/** The current state as a snapshot that later changes will not alter. */
+export function snapshotOf(record: EntityRecord): Record<string, unknown> {
+  return record.froms === undefined ? { ...record.state } : record.state;
 }

@@ -4,7 +4,7 @@
  */
 import type { SeededRandom } from '../util/seeded-random.js';
 import { matches, type Condition } from './conditions.js';
-import type { EntityRecord, EntityVersion } from './entity-record.js';
+import { snapshotOf, type EntityRecord, type EntityVersion } from './entity-record.js';
 import { IndexedSet } from './indexed-set.js';
 
 /** Picks tried at random before a filter falls back to scanning its candidate set. */
@@ -70,10 +70,15 @@ export class EntityTable {
 
   /** Closes the current version at `at` and opens one with `changes` applied. */
   mutate(record: EntityRecord, changes: Record<string, unknown>, at: number): void {
+    const froms = record.froms;
+    if (froms === undefined) {
+      // No history kept: change in place (readers get copies, see snapshotOf), so a
+      // replaced state never becomes old-generation garbage.
+      Object.assign(record.state, changes);
+      return;
+    }
     const next = { ...record.state, ...changes };
     record.state = next;
-    const froms = record.froms;
-    if (froms === undefined) return;
     // Several writes at one instant make one version, not zero-length ones.
     if (froms[froms.length - 1] === at) record.states![froms.length - 1] = next;
     else {
@@ -110,7 +115,7 @@ export class EntityTable {
     const out: Record<string, unknown>[] = [];
     for (const record of this.records.values()) {
       const state = at === undefined ? record.state : stateAt(record, at);
-      if (state !== undefined && matches(state, conditions)) out.push(state);
+      if (state !== undefined && matches(state, conditions)) out.push(at === undefined ? snapshotOf(record) : state);
     }
     return out;
   }
@@ -118,7 +123,7 @@ export class EntityTable {
   history(key: string | number): EntityVersion[] | undefined {
     const record = this.records.get(key);
     if (record === undefined) return undefined;
-    if (record.froms === undefined) return [{ validFrom: record.createdAt, validTo: null, state: record.state }];
+    if (record.froms === undefined) return [{ validFrom: record.createdAt, validTo: null, state: snapshotOf(record) }];
     return record.froms.map((validFrom, i) => ({
       validFrom,
       validTo: i + 1 < record.froms!.length ? record.froms![i + 1]! : null,
