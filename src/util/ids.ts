@@ -3,17 +3,23 @@ import type { SeededRandom } from './seeded-random.js';
 const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const HEX = '0123456789abcdef';
 
+const ALPHANUMERIC_CODES = Array.from(ALPHANUMERIC, (c) => c.charCodeAt(0));
+// Reused between calls: ids are made one at a time on one thread.
+const scratch: number[] = [];
+
 /** `length` characters of [0-9A-Za-z]; five characters come from each 32-bit draw. */
 export function alphanumericId(random: SeededRandom, length: number): string {
-  let out = '';
-  while (out.length < length) {
+  scratch.length = length;
+  let i = 0;
+  while (i < length) {
     let word = random.nextUint32();
-    for (let i = 0; i < 5 && out.length < length; i++) {
-      out += ALPHANUMERIC[word % 62];
-      word = Math.floor(word / 62);
+    for (let k = 0; k < 5 && i < length; k++) {
+      scratch[i++] = ALPHANUMERIC_CODES[word % 62]!;
+      word = (word / 62) >>> 0;
     }
   }
-  return out;
+  // One fromCharCode call builds a flat string; appending char by char makes a rope.
+  return String.fromCharCode.apply(null, scratch);
 }
 
 /** A version-4 UUID in canonical form, from four 32-bit draws. */
