@@ -114,7 +114,7 @@ export function NewEvent<Ev extends EventDef>(ctx: FlowContext, event: Ev, optio
   if (saveEntity !== undefined && (saveEntity as AnyEntity | null)?.type !== 'entity') {
     throw new DeepFakerError('E_BAD_ACTION', `${where}: saveEntity must be an entity from defineEntity, got ${describeValue(saveEntity)}.`);
   }
-  const list = mutate === undefined ? [] : Array.isArray(mutate) ? mutate : [mutate as SetStateAction];
+  const list = mutate === undefined ? NO_MUTATIONS : Array.isArray(mutate) ? mutate : [mutate as SetStateAction];
   for (const m of list) {
     if (!(m instanceof SetStateAction)) {
       throw new DeepFakerError('E_BAD_ACTION', `${where}: mutate takes SetState(...) or a list of them, got ${describeValue(m)}.`);
@@ -136,6 +136,9 @@ export interface DecayOptions {
   duration?: Duration;
 }
 
+const DECAY_UNITS: readonly (readonly [keyof DecayOptions, number])[] = [['ms', 1], ['seconds', 1000], ['minutes', 60_000], ['hours', 3_600_000], ['days', 86_400_000]];
+const NO_MUTATIONS: readonly SetStateAction[] = [];
+
 /**
  * Advances the flow's clock; with probability `rate` the flow ends there (drop-off).
  *
@@ -148,8 +151,7 @@ export function AddDecay(ctx: FlowContext, options: DecayOptions): AddDecayActio
     throw new DeepFakerError('E_BAD_RATE', `${where}: rate must be a number in [0, 1], got ${describeValue(rate)}. Use e.g. { rate: 0.3, seconds: 30 } for a 30% drop-off.`);
   }
   let delay = 0;
-  const units: [keyof DecayOptions, number][] = [['ms', 1], ['seconds', 1000], ['minutes', 60_000], ['hours', 3_600_000], ['days', 86_400_000]];
-  for (const [unit, factor] of units) {
+  for (const [unit, factor] of DECAY_UNITS) {
     const value = options[unit];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {

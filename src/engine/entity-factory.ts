@@ -8,10 +8,10 @@ import type { EntityRecord } from '../state/entity-record.js';
 import type { EntityTable } from '../state/entity-table.js';
 import { uuid4 } from '../util/ids.js';
 import { fillField, type FillContext } from './event-factory.js';
+import { NO_BOUND_ENTITIES as NO_BOUND } from './bound-entities.js';
 
 /** Draws of a generated key before the key space counts as exhausted. */
 const KEY_DRAWS = 100;
-const NO_BOUND = new Map<AnyEntity, EntityRecord>();
 
 /**
  * Creates `entity` from an emitted event. A generated key that collides is drawn again (and

@@ -6,11 +6,10 @@
 import { DeepFakerError } from '../errors.js';
 import type { FakeContext } from '../fakers/index.js';
 import type { EventRecord } from '../outputs/output.js';
-import type { AnyEntity } from '../schema/define-entity.js';
 import type { EventDef } from '../schema/define-event.js';
 import type { ResolvedField } from '../schema/field-plan.js';
 import { normalizeValue } from '../schema/field-values.js';
-import type { EntityRecord } from '../state/entity-record.js';
+import { NO_BOUND_ENTITIES, type BoundEntities } from './bound-entities.js';
 import { alphanumericId } from '../util/ids.js';
 import type { SeededRandom } from '../util/seeded-random.js';
 import { autoFillValue } from './auto-fill.js';
@@ -26,7 +25,6 @@ export interface FillContext {
   readonly eidTag: string;
 }
 
-const NO_BOUND = new Map<AnyEntity, EntityRecord>();
 
 /** Fills one field that had no explicit value. `owner` names the event or entity for counts and errors. */
 export function fillField(
@@ -34,11 +32,12 @@ export function fillField(
   owner: string,
   at: number,
   fill: FillContext,
-  bound: Map<AnyEntity, EntityRecord>,
+  bound: BoundEntities,
   where: string,
 ): unknown {
   if (bound.size > 0) {
-    for (const [entity, record] of bound) if (entity.primaryKey === f.name) return record.key;
+    const key = bound.keyNamed(f.name);
+    if (key !== undefined) return key;
   }
   if (f.generate !== undefined) {
     fill.fake.now = at;
@@ -59,7 +58,7 @@ export function buildEvent(
   at: number,
   sessionId: string,
   explicit: Record<string, unknown> | undefined,
-  bound: Map<AnyEntity, EntityRecord> | undefined,
+  bound: BoundEntities | undefined,
   fill: FillContext,
   where: string,
 ): EventRecord {
@@ -76,7 +75,7 @@ export function buildEvent(
       }
       record[f.name] = checked.value;
     } else {
-      record[f.name] = fillField(f, event.name, at, fill, bound ?? NO_BOUND, where);
+      record[f.name] = fillField(f, event.name, at, fill, bound ?? NO_BOUND_ENTITIES, where);
     }
   }
   record.sys__eid = fill.eidTag === '' ? alphanumericId(fill.random, 12) : fill.eidTag + alphanumericId(fill.random, 12 - fill.eidTag.length);

@@ -2,7 +2,8 @@ import type { Faker } from '@faker-js/faker';
 import { setFakerClock } from '../fakers/index.js';
 import type { AnyEntity, EntityState } from '../schema/define-entity.js';
 import type { EventRecord } from '../outputs/output.js';
-import { snapshotOf, type EntityRecord } from '../state/entity-record.js';
+import { snapshotOf } from '../state/entity-record.js';
+import type { BoundEntities } from './bound-entities.js';
 import type { SeededRandom } from '../util/seeded-random.js';
 
 /** @internal What a context reads of its flow instance and its run. */
@@ -11,7 +12,7 @@ export interface FlowInstanceState {
   readonly instanceId: string;
   readonly sessionId: string;
   clock: number;
-  readonly bound: Map<AnyEntity, EntityRecord>;
+  readonly bound: BoundEntities;
   lastEvent: EventRecord | undefined;
   readonly random: SeededRandom;
   readonly faker: Faker;

@@ -69,7 +69,8 @@ export class FlowRunner {
       instance.bound.set(entity, record);
     }
     this.live.add(instance);
-    this.counters.flow(flow.name).started++;
+    instance.counts = this.counters.flow(flow.name);
+    instance.counts.started++;
     const generator = flow.fn(instance.ctx) as unknown;
     if (!generator || typeof (generator as Generator).next !== 'function') {
       throw new DeepFakerError('E_NOT_A_GENERATOR', `flow "${flow.name}": the flow function returned ${describeValue(generator)}, not a generator. Declare it as function* ${flow.name}(ctx) { ... }.`);
@@ -158,10 +159,11 @@ export class FlowRunner {
   }
 
   private end(instance: FlowInstance, outcome: 'completed' | 'dropped' | 'cut', at: number): void {
-    for (const [entity, record] of instance.bound) this.store.table(entity).release(record, at);
-    instance.bound.clear();
+    const bound = instance.bound;
+    for (let i = 0; i < bound.size; i++) this.store.table(bound.entities[i]!).release(bound.records[i]!, at);
+    bound.clear();
     this.live.delete(instance);
-    this.counters.flow(instance.flowName)[outcome]++;
+    instance.counts![outcome]++;
     if (outcome !== 'completed') {
       try {
         instance.generator?.return(undefined);

@@ -59,13 +59,26 @@ export class EntityTable {
   /** Marks the entity as held by a flow instance from `at` on. */
   bind(record: EntityRecord, owner: string, at: number): void {
     this.makeUnavailable(record);
-    this.mutate(record, { flow_name: owner }, at);
+    this.setOwner(record, owner, at);
   }
 
   /** Frees the entity at `at`: filters see it again. */
   release(record: EntityRecord, at: number): void {
-    this.mutate(record, { flow_name: null }, at);
+    this.setOwner(record, null, at);
     this.makeAvailable(record);
+  }
+
+  /** mutate() for the one field every bind and release changes, without a changes object. */
+  private setOwner(record: EntityRecord, owner: string | null, at: number): void {
+    const froms = record.froms;
+    if (froms === undefined) {
+      record.state.flow_name = owner;
+      return;
+    }
+    const next = { ...record.state };
+    next.flow_name = owner;
+    record.state = next;
+    this.pushVersion(record, froms, next, at);
   }
 
   /** Closes the current version at `at` and opens one with `changes` applied. */
@@ -79,6 +92,10 @@ export class EntityTable {
     }
     const next = { ...record.state, ...changes };
     record.state = next;
+    this.pushVersion(record, froms, next, at);
+  }
+
+  private pushVersion(record: EntityRecord, froms: number[], next: Record<string, unknown>, at: number): void {
     // Several writes at one instant make one version, not zero-length ones.
     if (froms[froms.length - 1] === at) record.states![froms.length - 1] = next;
     else {

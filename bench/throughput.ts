@@ -1,0 +1,22 @@
+/**
+ * Throughput: the quick-start workload at scale (24 simulated hours) written to a JSONL file,
+ * side by side with a bare faker-js loop writing the same event shapes.
+ * Run: npx tsx bench/throughput.ts [--hours 24] [--flows 12]
+ */
+import { parseArgs } from 'node:util';
+import { FileOutput } from 'deep-faker';
+import { bareFakerLoop } from './bare-faker-loop.js';
+import { quickstartAtScale } from './workloads/quickstart-scale.js';
+
+const { values } = parseArgs({ options: { hours: { type: 'string', default: '24' }, flows: { type: 'string', default: '12' }, history: { type: 'string', default: 'full' } } });
+const hours = Number(values.hours);
+const nFlows = Number(values.flows);
+
+const sim = quickstartAtScale({ duration: `${hours}h`, nFlows, initialUsers: 1000, loggedInShare: 0, history: values.history as 'full' | 'current' });
+const summary = await sim.run({ outputs: [new FileOutput('/tmp/deep-faker-bench.jsonl')], log: () => {} });
+const bare = await bareFakerLoop(Math.min(summary.events, 400_000), '/tmp/deep-faker-bare.jsonl');
+const engine = summary.eventsPerSecond;
+console.log(`workload: quick-start, ${hours} simulated hours, nFlows ${nFlows}/s, history ${values.history}: ${summary.events.toLocaleString('en-US')} events`);
+console.log(`bare faker-js loop:   ${Math.round(bare).toLocaleString('en-US').padStart(10)} events/s`);
+console.log(`deep-faker engine:    ${Math.round(engine).toLocaleString('en-US').padStart(10)} events/s  (${(engine / bare).toFixed(1)}x the bare loop)`);
+console.log(`peak RSS: ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
