@@ -1,0 +1,102 @@
+/**
+ * Partitions, worker threads and shards: the output depends on (seed, partitions) only, and
+ * the shards of a run are disjoint and merge back into exactly the single-process output.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const ARGS = ['--seed', '7', '--start', '2025-01-01T00:00:00Z', '--duration', '20m', '--quiet'];
+const files: string[] = [];
+function tmp(name: string): string {
+  const path = join(tmpdir(), `deep-faker-scale-${process.pid}-${name}.jsonl`);
+  files.push(path);
+  return path;
+}
+afterAll(() => files.forEach((f) => rmSync(f, { force: true })));
+
+async function run(name: string, extra: string[]): Promise<string> {
+  const out = tmp(name);
+  const result = await runCli(['run', 'examples/quickstart.ts', ...ARGS, ...extra, '--out', out], { timeoutMs: 60_000 });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return readFileSync(out, 'utf8');
+}
+
+type Event = { sys__eid: string; sys__ets: number; sys__sid: string; user_id?: string };
+const parse = (text: string): Event[] => text.trim().split('\n').map((l) => JSON.parse(l) as Event);
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const partitionOf = (eid: string) => BASE62.indexOf(eid[0]!) * 62 + BASE62.indexOf(eid[1]!);
+
+describe('partitions', () => {
+  it('give byte-identical output whether 0, 1, 2 or 3 worker threads run them', async () => {
+    const inProcess = await run('p4-w0', ['--partitions', '4']);
+    expect(inProcess.length).toBeGreaterThan(1000);
+    for (const workers of ['1', '2', '3']) {
+      expect(await run(`p4-w${workers}`, ['--partitions', '4', '--workers', workers])).toBe(inProcess);
+    }
+  });
+
+  it('merge in time order, tag event ids with their partition, and keep ids disjoint', async () => {
+    const events = parse(await run('p3', ['--partitions', '3']));
+    for (let i = 1; i < events.length; i++) {
+      const [a, b] = [events[i - 1]!, events[i]!];
+      expect(a.sys__ets < b.sys__ets || (a.sys__ets === b.sys__ets && partitionOf(a.sys__eid) <= partitionOf(b.sys__eid))).toBe(true);
+    }
+    const seen = new Set(events.map((e) => partitionOf(e.sys__eid)));
+    expect([...seen].sort()).toEqual([0, 1, 2]);
+    expect(new Set(events.map((e) => e.sys__eid)).size).toBe(events.length);
+    // Users belong to one partition: a user_id's events all carry the same partition tag.
+    const owner = new Map<string, number>();
+    for (const e of events) {
+      if (!e.user_id) continue;
+      const p = partitionOf(e.sys__eid);
+      expect(owner.get(e.user_id) ?? p).toBe(p);
+      owner.set(e.user_id, p);
+    }
+  });
+
+  it('keep the aggregate arrival rate: 4 partitions emit about as many events as 1', async () => {
+    const one = parse(await run('p1', [])).length;
+    const four = parse(await run('p4', ['--partitions', '4'])).length;
+    expect(Math.abs(four - one) / one).toBeLessThan(0.1);
+  });
+});
+
+describe('shards', () => {
+  it('are disjoint and merge back into exactly the single-process output', async () => {
+    const whole = await run('whole', ['--partitions', '4']);
+    const shards = await Promise.all([1, 2, 3].map((k) => run(`shard-${k}`, ['--partitions', '4', '--shard', `${k}/3`])));
+    const shardEvents = shards.map(parse);
+    const ids = shardEvents.flat().map((e) => e.sys__eid);
+    expect(new Set(ids).size).toBe(ids.length);
+    const partitionsPerShard = shardEvents.map((events) => new Set(events.map((e) => partitionOf(e.sys__eid))));
+    expect(partitionsPerShard.map((s) => [...s].sort())).toEqual([[0, 3], [1], [2]]);
+    // A stable merge by (sys__ets, partition) of the shard files is the single-process stream.
+    const lines = shards.map((text) => text.trim().split('\n'));
+    const heads = lines.map(() => 0);
+    const merged: string[] = [];
+    for (;;) {
+      let best = -1;
+      let bestKey: [number, number] = [Infinity, Infinity];
+      lines.forEach((shard, s) => {
+        if (heads[s]! >= shard.length) return;
+        const e = JSON.parse(shard[heads[s]!]!) as Event;
+        const key: [number, number] = [e.sys__ets, partitionOf(e.sys__eid)];
+        if (key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) [best, bestKey] = [s, key];
+      });
+      if (best < 0) break;
+      merged.push(lines[best]![heads[best]!++]!);
+    }
+    expect(merged.join('\n') + '\n').toBe(whole);
+  });
+
+  it('reject a shard count above the partition count with a one-line error', async () => {
+    const result = await runCli(['run', 'examples/quickstart.ts', ...ARGS, '--partitions', '2', '--shard', '1/3', '--out', tmp('bad')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/shard 1\/3: .*2 partition/);
+  });
+});
