@@ -23,6 +23,12 @@ export { createEventBatch } from './outputs/event-batch.js';
 export { StdOutOutput } from './outputs/stdout-output.js';
 export { FileOutput } from './outputs/file-output.js';
 export type { FileOutputOptions } from './outputs/file-output.js';
+export { KafkaOutput } from './outputs/kafka-output.js';
+export type { KafkaOutputOptions } from './outputs/kafka/kafka-options.js';
+export { MySQLOutput } from './outputs/mysql-output.js';
+export type { MySQLOutputOptions } from './outputs/mysql-output.js';
+export { PostgresOutput } from './outputs/postgres-output.js';
+export type { PostgresOutputOptions } from './outputs/postgres-output.js';
 
 export { DeepFakerError } from './errors.js';
 export { parseDuration } from './util/duration.js';
