@@ -1,4 +1,4 @@
-import { ProblemList } from '../errors.js';
+import { DeepFakerError, ProblemList } from '../errors.js';
 import { resolveFaker, type ValueGenerator, type FakerParams } from '../fakers/index.js';
 import type { FieldDef } from './field.js';
 import { normalizeValue } from './field-values.js';
@@ -35,6 +35,7 @@ export function resolveFields(where: string, fields: Record<string, FieldDef>, p
     if (faker !== undefined) {
       try {
         generate = resolveFaker(faker, fakerParams(def), at);
+        if (typeof faker === 'function') generate = checkedValues(generate, def, at);
       } catch (error) {
         problems.add((error as Error).message);
       }
@@ -51,6 +52,21 @@ export function resolveFields(where: string, fields: Record<string, FieldDef>, p
     out.push({ name, def, generate, defaultValue });
   }
   return out;
+}
+
+/**
+ * A user's faker function may return anything: its values are checked against the field and
+ * stored in their normal form (a Date becomes an ISO string), as explicit values are.
+ */
+function checkedValues(generate: ValueGenerator, def: FieldDef, at: string): ValueGenerator {
+  return (ctx) => {
+    const value = generate(ctx);
+    const checked = normalizeValue(def, value);
+    if ('error' in checked) {
+      throw new DeepFakerError('E_BAD_VALUE', `${at}: the faker function's value does not fit the field: ${checked.error}. Return a value of kind ${def.kind}${def.required ? '' : ' or null'}.`);
+    }
+    return checked.value;
+  };
 }
 
 function fakerParams(def: FieldDef): FakerParams {

@@ -60,7 +60,9 @@ export type ValueOf<F> = F extends FieldDef<infer V, unknown> ? V : never;
 export type InputOf<F> = F extends FieldDef<unknown, infer I> ? I : never;
 
 type MaybeNull<O, T> = O extends { default: null } | { nullable: true } | { optional: true } ? T | null : T;
-type Builder<T, I = T> = <const O extends StateFieldOptions<T> = {}>(options?: O) => FieldDef<MaybeNull<O, T>, MaybeNull<O, I>>;
+// `O & StateFieldOptions<T>` gives a faker function its parameter types (f: Faker, ctx); with
+// `O` alone TypeScript infers O first and leaves them implicitly any.
+type Builder<T, I = T> = <const O extends StateFieldOptions<T> = {}>(options?: O & StateFieldOptions<T>) => FieldDef<MaybeNull<O, T>, MaybeNull<O, I>>;
 
 function build(kind: FieldKind, options: StateFieldOptions<unknown> = {}, values?: readonly string[]): FieldDef<never> {
   const required = !(options.nullable || options.optional || options.default === null);
@@ -79,12 +81,12 @@ function makeBuilders() {
     /** Values are ISO-8601 strings; a flow may pass a Date or epoch milliseconds. */
     datetime: ((o) => build('datetime', o)) as Builder<IsoDateTime, IsoDateTime | Date | number>,
     /** Any JSON value; `T` narrows its type. */
-    json: <T = unknown, const O extends StateFieldOptions<T> = {}>(options?: O) =>
+    json: <T = unknown, const O extends StateFieldOptions<T> = {}>(options?: O & StateFieldOptions<T>) =>
       build('json', options) as FieldDef<MaybeNull<O, T>>,
     /** One of `values`. */
     enum: <const V extends readonly [string, ...string[]], const O extends StateFieldOptions<V[number]> = {}>(
       values: V,
-      options?: O,
+      options?: O & StateFieldOptions<V[number]>,
     ) => build('enum', options, values) as FieldDef<MaybeNull<O, V[number]>>,
   };
 }

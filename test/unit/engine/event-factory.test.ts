@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AddDecay, DeepFakerError, defineEntity, defineEvent, Field, NewEvent, Select, Simulation, StateField,
+} from 'deep-faker';
+import { runCollect, T0 } from '../../helpers/collecting-output.js';
+
+const Account = defineEntity('FillAccount', {
+  sourceEvent: null,
+  primaryKey: 'account_id',
+  state: { account_id: StateField.string({ faker: 'uuid4' }) },
+});
+
+const Filled = defineEvent('Filled', {
+  account_id: Field.string({ faker: () => 'from-faker' }),
+  explicit: Field.string({ faker: () => 'from-faker', default: 'from-default' }),
+  faked: Field.string({ faker: () => 'from-faker', default: 'from-default' }),
+  defaulted: Field.string({ default: 'from-default' }),
+  optional: Field.string({ nullable: true }),
+  count: Field.int(),
+  label: Field.enum(['a', 'b']),
+  at: Field.datetime({ faker: 'now' }),
+});
+
+function fillSim(options: { strict?: boolean; bind?: boolean } = {}): Simulation {
+  const sim = new Simulation({ duration: '10s', nFlows: 1, randomSeed: 1, initialEntities: [[Account, 3]], strict: options.strict });
+  const flowOptions = options.bind === false ? {} : { filter: Select(Account) };
+  sim.flow(flowOptions, function* fill_flow(ctx) {
+    yield NewEvent(ctx, Filled, { fields: { explicit: 'from-fields' } });
+    yield AddDecay(ctx, { rate: 0, seconds: 2 });
+    yield NewEvent(ctx, Filled, { fields: { account_id: 'explicit-key', explicit: 'again' } });
+  });
+  return sim;
+}
+
+describe('buildEvent: the order that fills a field', () => {
+  it('explicit fields > bound entity key > faker > default > null / auto-fill', async () => {
+    const sim = fillSim();
+    const { events, summary } = await runCollect(sim);
+    const keys = new Set(sim.query(Account).map((a) => a.account_id));
+    expect(events.length).toBeGreaterThan(4);
+    for (const [i, e] of events.entries()) {
+      expect(e.event_type).toBe('Filled');
+      const first = i === 0 || events.slice(0, i).every((p) => p.sys__sid !== e.sys__sid);
+      // the bound entity's key beats the field's faker; an explicit value beats both
+      if (first) expect(keys.has(e.account_id as string)).toBe(true);
+      else expect(e.account_id).toBe('explicit-key');
+      expect(e.explicit).toBe(first ? 'from-fields' : 'again');
+      expect(e.faked).toBe('from-faker');
+      expect(e.defaulted).toBe('from-default');
+      expect(e.optional).toBeNull();
+      // a required field nothing fills is generated for its type
+      expect(Number.isSafeInteger(e.count)).toBe(true);
+      expect(['a', 'b']).toContain(e.label);
+      // 'now' is the flow clock
+      expect(e.at).toBe(new Date(e.sys__ets).toISOString());
+    }
+    expect(summary.autoFilled).toEqual({ 'Filled.count': events.length, 'Filled.label': events.length });
+  });
+
+  it('a field named like a bound key is filled only while the entity is bound', async () => {
+    const { events } = await runCollect(fillSim({ bind: false }));
+    for (const e of events) expect(['from-faker', 'explicit-key']).toContain(e.account_id);
+  });
+
+  it('writes the system fields and the event type first', async () => {
+    const { events } = await runCollect(fillSim());
+    const e = events[0]!;
+    expect(Object.keys(e)).toEqual(['event_type', 'account_id', 'explicit', 'faked', 'defaulted', 'optional', 'count', 'label', 'at', 'sys__eid', 'sys__ets', 'sys__sid']);
+    expect(e.sys__eid).toMatch(/^[0-9A-Za-z]{12}$/);
+    expect(e.sys__sid).toMatch(/^[0-9A-Za-z]{8}$/);
+    expect(e.sys__ets).toBeGreaterThanOrEqual(T0);
+    expect(new Set(events.map((x) => x.sys__eid)).size).toBe(events.length);
+  });
+
+  it('strict: a required field nothing fills is an error that names flow, event and field', async () => {
+    const error = await runCollect(fillSim({ strict: true })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeepFakerError);
+    expect((error as DeepFakerError).code).toBe('E_UNFILLED_FIELD');
+    expect((error as Error).message).toBe(
+      'flow "fill_flow", event Filled, field count: required and nothing fills it (strict mode). Pass it in fields, give it a faker or a default, or make it nullable.',
+    );
+  });
+});
+
+describe('buildEvent: explicit values are checked', () => {
+  const Paid = defineEvent('FillPaid', { order_id: Field.string(), amount: Field.float(), paid_at: Field.datetime({ nullable: true }) });
+
+  async function runWith(fields: Record<string, unknown>): Promise<unknown> {
+    const sim = new Simulation({ duration: '2s', nFlows: 1, randomSeed: 1 });
+    sim.flow(function* pay(ctx) {
+      yield NewEvent(ctx, Paid, { fields: fields as never });
+    });
+    return runCollect(sim).then((r) => r.events, (e: unknown) => e);
+  }
+
+  it('rejects an unknown field, listing the fields', async () => {
+    const error = await runWith({ order_id: 'o', amout: 5 });
+    expect((error as DeepFakerError).code).toBe('E_UNKNOWN_FIELD');
+    expect((error as Error).message).toBe(
+      'flow "pay", event FillPaid, field amout: FillPaid has no such field (fields: order_id, amount, paid_at). Remove it or add it to the event.',
+    );
+  });
+
+  it('rejects a value of the wrong type', async () => {
+    const error = await runWith({ amount: 'ten' });
+    expect((error as DeepFakerError).code).toBe('E_BAD_VALUE');
+    expect((error as Error).message).toBe('flow "pay", event FillPaid, field amount: expected a finite number, got "ten". Pass a value of kind float.');
+    expect(((await runWith({ order_id: null })) as Error).message).toContain('field order_id: got null but the field is required');
+  });
+
+  it('normalizes datetimes and accepts null on nullable fields', async () => {
+    const events = (await runWith({ order_id: 'o1', amount: 5, paid_at: new Date(Date.UTC(2025, 0, 2)) })) as Record<string, unknown>[];
+    expect(events[0]!.paid_at).toBe('2025-01-02T00:00:00.000Z');
+    const nulls = (await runWith({ order_id: 'o1', amount: 5, paid_at: null })) as Record<string, unknown>[];
+    expect(nulls[0]!.paid_at).toBeNull();
+  });
+});
+
+describe('values of faker functions are checked like explicit values', () => {
+  const Stamped = defineEvent('FillStamped', {
+    stamp_id: Field.string({ primaryKey: true, faker: 'uuid4' }),
+    at: Field.datetime({ faker: (f) => f.date.recent() }),
+    when: Field.datetime({ nullable: true, faker: () => null }),
+  });
+  const Stamp = defineEntity('FillStamp', { sourceEvent: Stamped, primaryKey: 'stamp_id', state: { at: StateField.datetime({ fromField: 'at' }) } });
+
+  it('a Date from a function faker is stored as an ISO string, in the event and in entity state', async () => {
+    const sim = new Simulation({ duration: '1s', nFlows: 1, randomSeed: 2 });
+    sim.flow(function* stamp(ctx) {
+      const event = yield* NewEvent(ctx, Stamped, { saveEntity: Stamp });
+      expect(typeof event.at).toBe('string');
+      expect(ctx.getEntity(Stamp)!.at).toBe(event.at);
+    });
+    const { events } = await runCollect(sim);
+    expect(events[0]!.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(events[0]!.when).toBeNull();
+    expect(sim.query(Stamp, { where: [['at', 'is', events[0]!.at as string]] })).toHaveLength(1);
+  });
+
+  it('a value of the wrong kind is an error naming the event and the field', async () => {
+    const Counted = defineEvent('FillCounted', { n: Field.int({ faker: () => 'many' as unknown as number }) });
+    const sim = new Simulation({ duration: '1s', nFlows: 1 });
+    sim.flow(function* count(ctx) {
+      yield NewEvent(ctx, Counted);
+    });
+    const error = await runCollect(sim).catch((e: unknown) => e);
+    expect((error as DeepFakerError).code).toBe('E_BAD_VALUE');
+    expect((error as Error).message).toBe('event FillCounted, field n: the faker function\'s value does not fit the field: expected an integer, got "many". Return a value of kind int.');
+  });
+});

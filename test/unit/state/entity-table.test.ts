@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import { EntityTable } from '../../../src/state/entity-table.js';
+import type { Condition } from '../../../src/state/conditions.js';
+import { matches } from '../../../src/state/conditions.js';
+import { SeededRandom } from '../../../src/util/seeded-random.js';
+
+const T = 1_000_000;
+
+function userState(key: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { user_id: key, is_logged_in: false, total_orders: 0, tier: 'free', flow_name: null, ...extra };
+}
+
+function filledTable(n: number, keepHistory = true): EntityTable {
+  const table = new EntityTable('User', keepHistory);
+  for (let i = 0; i < n; i++) table.create(`u${i}`, userState(`u${i}`), T);
+  return table;
+}
+
+describe('EntityTable versions', () => {
+  it('creates an entity with one open version', () => {
+    const table = filledTable(1);
+    expect(table.size).toBe(1);
+    expect(table.history('u0')).toEqual([{ validFrom: T, validTo: null, state: userState('u0') }]);
+    expect(table.history('nobody')).toBeUndefined();
+  });
+
+  it('closes the current version at the mutation time and opens a new one: [validFrom, validTo)', () => {
+    const table = filledTable(1);
+    const record = table.get('u0')!;
+    table.mutate(record, { total_orders: 1 }, T + 100);
+    table.mutate(record, { total_orders: 2, is_logged_in: true }, T + 250);
+    const history = table.history('u0')!;
+    expect(history.map((v) => [v.validFrom, v.validTo, v.state.total_orders])).toEqual([
+      [T, T + 100, 0],
+      [T + 100, T + 250, 1],
+      [T + 250, null, 2],
+    ]);
+    expect(history[2]!.state.is_logged_in).toBe(true);
+    // older versions are not changed by later writes
+    expect(history[0]!.state.is_logged_in).toBe(false);
+    expect(record.state.total_orders).toBe(2);
+  });
+
+  it('collapses several writes at one instant into one version', () => {
+    const table = filledTable(1);
+    const record = table.get('u0')!;
+    table.mutate(record, { total_orders: 1 }, T + 10);
+    table.mutate(record, { is_logged_in: true }, T + 10);
+    table.mutate(record, { total_orders: 5 }, T + 10);
+    const history = table.history('u0')!;
+    expect(history).toHaveLength(2);
+    expect(history[1]).toEqual({ validFrom: T + 10, validTo: null, state: userState('u0', { total_orders: 5, is_logged_in: true }) });
+    // a write at the creation instant replaces the first version
+    const other = filledTable(1);
+    other.mutate(other.get('u0')!, { tier: 'pro' }, T);
+    expect(other.history('u0')).toHaveLength(1);
+    expect(other.history('u0')![0]!.state.tier).toBe('pro');
+  });
+
+  it('answers queries at past instants from the version valid then', () => {
+    const table = filledTable(3);
+    table.mutate(table.get('u0')!, { total_orders: 1 }, T + 100);
+    table.mutate(table.get('u0')!, { total_orders: 2 }, T + 200);
+    table.mutate(table.get('u1')!, { total_orders: 7 }, T + 150);
+    const orders = (at: number | undefined) =>
+      Object.fromEntries(table.query([], at).map((s) => [s.user_id, s.total_orders]));
+    expect(orders(T)).toEqual({ u0: 0, u1: 0, u2: 0 });
+    expect(orders(T + 99)).toEqual({ u0: 0, u1: 0, u2: 0 });
+    expect(orders(T + 100)).toEqual({ u0: 1, u1: 0, u2: 0 });
+    expect(orders(T + 150)).toEqual({ u0: 1, u1: 7, u2: 0 });
+    expect(orders(T + 199)).toEqual({ u0: 1, u1: 7, u2: 0 });
+    expect(orders(T + 10_000)).toEqual({ u0: 2, u1: 7, u2: 0 });
+    expect(orders(undefined)).toEqual({ u0: 2, u1: 7, u2: 0 });
+    // before an entity existed, it is not in the answer
+    expect(orders(T - 1)).toEqual({});
+  });
+
+  it('filters queries by condition at the instant', () => {
+    const table = filledTable(3);
+    table.mutate(table.get('u2')!, { total_orders: 3 }, T + 100);
+    const gt: Condition[] = [{ field: 'total_orders', op: 'greater_than', value: 1 }];
+    expect(table.query(gt, T + 50)).toEqual([]);
+    expect(table.query(gt, T + 100).map((s) => s.user_id)).toEqual(['u2']);
+    expect(table.query([{ field: 'total_orders', op: 'less_than', value: 1 }], undefined).map((s) => s.user_id)).toEqual(['u0', 'u1']);
+  });
+
+  it("keeps only the current state without history ('current')", () => {
+    const table = filledTable(1, false);
+    const record = table.get('u0')!;
+    table.mutate(record, { total_orders: 1 }, T + 100);
+    table.mutate(record, { total_orders: 2 }, T + 200);
+    expect(record.froms).toBeUndefined();
+    expect(table.history('u0')).toEqual([{ validFrom: T, validTo: null, state: userState('u0', { total_orders: 2 }) }]);
+  });
+});
+
+describe('EntityTable availability', () => {
+  it('bind makes an entity unavailable and writes flow_name; release frees it at its instant', () => {
+    const table = filledTable(2);
+    const record = table.get('u0')!;
+    expect(table.availableCount).toBe(2);
+    table.bind(record, 'shop:abc', T + 10);
+    expect(table.availableCount).toBe(1);
+    expect(record.state.flow_name).toBe('shop:abc');
+    const random = new SeededRandom(1);
+    for (let i = 0; i < 50; i++) expect(table.sample([], random)!.key).toBe('u1');
+    table.release(record, T + 90);
+    expect(table.availableCount).toBe(2);
+    expect(record.state.flow_name).toBeNull();
+    expect(table.history('u0')!.map((v) => [v.validFrom, v.validTo, v.state.flow_name])).toEqual([
+      [T, T + 10, null],
+      [T + 10, T + 90, 'shop:abc'],
+      [T + 90, null, null],
+    ]);
+  });
+
+  it('an entity created with an owner is not available until released', () => {
+    const table = new EntityTable('User', true);
+    const record = table.create('u0', userState('u0', { flow_name: 'signup:x' }), T);
+    expect(table.availableCount).toBe(0);
+    expect(table.sample([], new SeededRandom(1))).toBeUndefined();
+    table.release(record, T + 5);
+    expect(table.sample([], new SeededRandom(1))).toBe(record);
+  });
+
+  it('returns undefined when nothing is available or nothing matches', () => {
+    const table = filledTable(3);
+    const random = new SeededRandom(2);
+    expect(table.sample([{ field: 'tier', op: 'is', value: 'pro' }], random)).toBeUndefined();
+    expect(table.sample([{ field: 'total_orders', op: 'greater_than', value: 0 }], random)).toBeUndefined();
+    for (const key of ['u0', 'u1', 'u2']) table.bind(table.get(key)!, 'f:1', T + 1);
+    expect(table.sample([], random)).toBeUndefined();
+    expect(table.sample([{ field: 'tier', op: 'is', value: 'free' }], random)).toBeUndefined();
+  });
+
+  it("sampling with an equality index returns only matching available entities, and the index follows binds, releases and state changes", () => {
+    const table = filledTable(40);
+    const random = new SeededRandom(3);
+    const loggedIn: Condition[] = [{ field: 'is_logged_in', op: 'is', value: true }];
+    // builds the index while nobody is logged in
+    expect(table.sample(loggedIn, random)).toBeUndefined();
+    // log in every 4th user the way the engine does: bind, change, release
+    for (let i = 0; i < 40; i += 4) {
+      const record = table.get(`u${i}`)!;
+      table.bind(record, 'login:1', T + i);
+      table.mutate(record, { is_logged_in: true }, T + i);
+      table.release(record, T + i + 1);
+    }
+    // hold two of the logged-in users
+    table.bind(table.get('u0')!, 'shop:1', T + 100);
+    table.bind(table.get('u4')!, 'shop:2', T + 100);
+    const seen = new Map<string | number, number>();
+    for (let i = 0; i < 4000; i++) {
+      const pick = table.sample(loggedIn, random)!;
+      expect(pick.state.is_logged_in).toBe(true);
+      expect(pick.state.flow_name).toBeNull();
+      seen.set(pick.key, (seen.get(pick.key) ?? 0) + 1);
+    }
+    // eight eligible users, each ≈ 500 times (sigma ≈ 21)
+    expect([...seen.keys()].sort()).toEqual(['u12', 'u16', 'u20', 'u24', 'u28', 'u32', 'u36', 'u8']);
+    for (const count of seen.values()) expect(Math.abs(count - 500)).toBeLessThan(100);
+    // the negated condition sees only the other available users
+    for (let i = 0; i < 200; i++) {
+      const pick = table.sample([{ field: 'is_logged_in', op: 'is', value: false }], random)!;
+      expect(Number(String(pick.key).slice(1)) % 4).not.toBe(0);
+    }
+  });
+
+  it('combines several conditions and uses greater_than / less_than without an index', () => {
+    const table = filledTable(30);
+    for (let i = 0; i < 30; i++) {
+      const record = table.get(`u${i}`)!;
+      table.bind(record, 'set:1', T + 1);
+      table.mutate(record, { total_orders: i, tier: i % 2 === 0 ? 'pro' : 'free' }, T + 1);
+      table.release(record, T + 2);
+    }
+    const random = new SeededRandom(4);
+    const conditions: Condition[] = [
+      { field: 'tier', op: 'is', value: 'pro' },
+      { field: 'total_orders', op: 'greater_than', value: 20 },
+      { field: 'total_orders', op: 'less_than', value: 28 },
+    ];
+    const seen = new Set<string | number>();
+    for (let i = 0; i < 600; i++) {
+      const pick = table.sample(conditions, random)!;
+      expect(matches(pick.state, conditions)).toBe(true);
+      seen.add(pick.key);
+    }
+    expect([...seen].sort()).toEqual(['u22', 'u24', 'u26']);
+    // a rare match still found by the scan after random tries miss
+    const rare: Condition[] = [{ field: 'total_orders', op: 'greater_than', value: 28 }];
+    for (let i = 0; i < 20; i++) expect(table.sample(rare, random)!.key).toBe('u29');
+    expect(table.sample([{ field: 'total_orders', op: 'less_than', value: 0 }], random)).toBeUndefined();
+    // is_not
+    for (let i = 0; i < 50; i++) expect(table.sample([{ field: 'tier', op: 'is_not', value: 'pro' }], random)!.state.tier).toBe('free');
+  });
+
+  it('samples uniformly among available entities without conditions', () => {
+    const table = filledTable(5);
+    const random = new SeededRandom(5);
+    const counts = new Map<string | number, number>();
+    for (let i = 0; i < 5000; i++) {
+      const key = table.sample([], random)!.key;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(5);
+    // 1000 each, sigma ≈ 28
+    for (const count of counts.values()) expect(Math.abs(count - 1000)).toBeLessThan(120);
+  });
+});
+
+describe('matches', () => {
+  it('implements is, is_not, greater_than and less_than', () => {
+    const state = { a: 1, b: 'x', c: null };
+    expect(matches(state, [])).toBe(true);
+    expect(matches(state, [{ field: 'a', op: 'is', value: 1 }])).toBe(true);
+    expect(matches(state, [{ field: 'a', op: 'is_not', value: 1 }])).toBe(false);
+    expect(matches(state, [{ field: 'c', op: 'is', value: null }])).toBe(true);
+    expect(matches(state, [{ field: 'a', op: 'greater_than', value: 0 }, { field: 'a', op: 'less_than', value: 2 }])).toBe(true);
+    expect(matches(state, [{ field: 'a', op: 'greater_than', value: 1 }])).toBe(false);
+    expect(matches(state, [{ field: 'c', op: 'greater_than', value: -1 }])).toBe(false);
+    // null is not a number: it is neither greater nor less than anything (JS says null < 5)
+    expect(matches(state, [{ field: 'c', op: 'less_than', value: 5 }])).toBe(false);
+  });
+});
