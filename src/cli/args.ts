@@ -79,7 +79,7 @@ export function parseCommand(argv: readonly string[]): Command {
       },
     });
   } catch (error) {
-    throw new DeepFakerError('E_USAGE', `${(error as Error).message.split('\n')[0]}. Run deep-faker --help for the options.`);
+    throw new DeepFakerError('E_USAGE', usageMessage(error as Error & { code?: string }));
   }
   const { values, positionals } = parsed;
   if (values.version) return { kind: 'version' };
@@ -115,6 +115,37 @@ export function parseCommand(argv: readonly string[]): Command {
 
 function wholeNumber(flag: string, text: string, min: number): number {
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < min) throw new DeepFakerError('E_USAGE', `${flag} must be a whole number ≥ ${min}, got "${text}".`);
+  if (!Number.isSafeInteger(n) || n < min) throw new DeepFakerError('E_USAGE', `${flag} must be a whole number ≥ ${min}, got "${text}". E.g. ${flag} ${Math.max(min, 4)}.`);
   return n;
+}
+
+const OPTION_NAMES = ['help', 'version', 'seed', 'start', 'duration', 'out', 'max-events', 'quiet', 'realtime', 'speed', 'partitions', 'workers', 'shard', 'kafka', 'topic-prefix', 'mysql', 'postgres'];
+
+/** node's parseArgs messages are long; say which option is wrong and what was meant. */
+function usageMessage(error: Error & { code?: string }): string {
+  const option = /'(-{1,2}[\w-]+)/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    const name = option.replace(/^-+/, '');
+    const guess = OPTION_NAMES.map((o) => [o, editDistance(o, name)] as const).sort((a, b) => a[1] - b[1])[0]!;
+    const hint = guess[1] <= 2 ? `Did you mean --${guess[0]}?` : 'Run deep-faker --help for the options.';
+    return `unknown option ${option}. ${hint}`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return `option ${option} needs a value, e.g. ${option.startsWith('--seed') ? '--seed 42' : `${option} <value>`}. Run deep-faker --help for the options.`;
+  }
+  return `${error.message.split('\n')[0]}. Run deep-faker --help for the options.`;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
 }

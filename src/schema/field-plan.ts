@@ -1,5 +1,6 @@
 import { DeepFakerError, ProblemList } from '../errors.js';
-import { resolveFaker, type ValueGenerator, type FakerParams } from '../fakers/index.js';
+import { createFaker, resolveFaker, type FakeContext, type ValueGenerator, type FakerParams } from '../fakers/index.js';
+import { SeededRandom } from '../util/seeded-random.js';
 import type { FieldDef } from './field.js';
 import { normalizeValue } from './field-values.js';
 
@@ -36,6 +37,7 @@ export function resolveFields(where: string, fields: Record<string, FieldDef>, p
       try {
         generate = resolveFaker(faker, fakerParams(def), at);
         if (typeof faker === 'function') generate = checkedValues(generate, def, at);
+        else checkKind(generate, def, faker, at, problems);
       } catch (error) {
         problems.add((error as Error).message);
       }
@@ -67,6 +69,29 @@ function checkedValues(generate: ValueGenerator, def: FieldDef, at: string): Val
     }
     return checked.value;
   };
+}
+
+let sampleContext: FakeContext | undefined;
+
+/**
+ * A built-in faker must produce values of the field's kind (random_int on a string field is a
+ * mistake): one sample from a scratch stream, drawn here so the per-event path checks nothing.
+ */
+function checkKind(generate: ValueGenerator, def: FieldDef, name: string, at: string, problems: ProblemList): void {
+  if (sampleContext === undefined) {
+    const random = new SeededRandom('definition-check');
+    sampleContext = { random, faker: createFaker(random), now: Date.UTC(2025, 0, 1) };
+  }
+  let sample: unknown;
+  try {
+    sample = generate(sampleContext);
+  } catch {
+    return; // Fakers whose bounds depend on the clock are checked when they run.
+  }
+  const checked = normalizeValue(def, sample);
+  if ('error' in checked) {
+    problems.add(`${at}: faker "${name}" makes values that do not fit a ${def.kind} field (${checked.error}). Use a faker of this kind or change the field's kind.`);
+  }
 }
 
 function fakerParams(def: FieldDef): FakerParams {

@@ -10,6 +10,8 @@ export interface EntityRecord {
   readonly froms: number[] | undefined;
   readonly states: Record<string, unknown>[] | undefined;
   readonly createdAt: number;
+  /** When the current state began (kept without history, where no versions are). */
+  changedAt: number;
   /** Position in each availability index (index 0 = all available), -1 when absent. */
   readonly slots: number[];
 }

@@ -49,6 +49,7 @@ export class EntityTable {
       froms: this.keepHistory ? [at] : undefined,
       states: this.keepHistory ? [state] : undefined,
       createdAt: at,
+      changedAt: at,
       slots: [],
     };
     this.records.set(key, record);
@@ -73,6 +74,7 @@ export class EntityTable {
     const froms = record.froms;
     if (froms === undefined) {
       record.state.flow_name = owner;
+      record.changedAt = at;
       return;
     }
     const next = { ...record.state };
@@ -88,6 +90,7 @@ export class EntityTable {
       // No history kept: change in place (readers get copies, see snapshotOf), so a
       // replaced state never becomes old-generation garbage.
       Object.assign(record.state, changes);
+      record.changedAt = at;
       return;
     }
     const next = { ...record.state, ...changes };
@@ -140,7 +143,7 @@ export class EntityTable {
   history(key: string | number): EntityVersion[] | undefined {
     const record = this.records.get(key);
     if (record === undefined) return undefined;
-    if (record.froms === undefined) return [{ validFrom: record.createdAt, validTo: null, state: snapshotOf(record) }];
+    if (record.froms === undefined) return [{ validFrom: record.changedAt, validTo: null, state: snapshotOf(record) }];
     return record.froms.map((validFrom, i) => ({
       validFrom,
       validTo: i + 1 < record.froms!.length ? record.froms![i + 1]! : null,

@@ -90,7 +90,7 @@ describe('EntityTable versions', () => {
     table.mutate(record, { total_orders: 1 }, T + 100);
     table.mutate(record, { total_orders: 2 }, T + 200);
     expect(record.froms).toBeUndefined();
-    expect(table.history('u0')).toEqual([{ validFrom: T, validTo: null, state: userState('u0', { total_orders: 2 }) }]);
+    expect(table.history('u0')).toEqual([{ validFrom: T + 200, validTo: null, state: userState('u0', { total_orders: 2 }) }]);
   });
 });
 
