@@ -115,7 +115,7 @@ export class KafkaOutput implements Output {
   async write(batch: EventBatch): Promise<void> {
     const state = this.state;
     if (!state) throw new DeepFakerError('E_OUTPUT_STATE', `KafkaOutput (${this.name}): write() called before open() or after close(). Call open() first.`);
-    this.counts.inFlight += batch.events.length;
+    this.counts.inFlight += batch.size;
     // Batches go one after another even if write() is called again before the last settled:
     // per-partition order and the lost-acknowledgement check rely on it.
     const task = this.tail.then(() => this.deliverBatch(state, batch));
@@ -130,7 +130,7 @@ export class KafkaOutput implements Output {
 
   /** Every event handed to write() ends up counted as delivered or failed. */
   private async deliverBatch(state: OpenState, batch: EventBatch): Promise<void> {
-    const total = batch.events.length;
+    const total = batch.size;
     let acknowledged = 0;
     try {
       if (this.failure) throw this.failure;

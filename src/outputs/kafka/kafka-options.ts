@@ -14,6 +14,8 @@ export interface KafkaOutputOptions {
   topicMapping?: Record<string, string>;
   /** Topic for every event name missing from `topicMapping`. */
   defaultTopic?: string;
+  /** A topic per event type, named after it (`AccountCreated`), for names not in `topicMapping`. */
+  topicPerEvent?: boolean;
   /** Put before every topic name, e.g. `'staging.'`. */
   topicPrefix?: string;
   /**
@@ -110,13 +112,13 @@ function resolveTopics(options: KafkaOutputOptions, events: readonly EventInfo[]
   const topics = new Map<string, string>();
   const unmapped: string[] = [];
   for (const name of names) {
-    const topic = mapping[name] ?? options.defaultTopic;
+    const topic = mapping[name] ?? (options.topicPerEvent ? name : options.defaultTopic);
     if (topic === undefined) unmapped.push(name);
     else topics.set(name, prefix + topic);
   }
   if (unmapped.length > 0) {
     const example = unmapped.map((n) => `${n}: '${n.toLowerCase()}'`).join(', ');
-    problems.add(`KafkaOutput: no topic for event type${unmapped.length === 1 ? '' : 's'} ${unmapped.join(', ')}. Add ${unmapped.length === 1 ? 'it' : 'them'} to topicMapping ({ ${example} }) or set defaultTopic.`);
+    problems.add(`KafkaOutput: no topic for event type${unmapped.length === 1 ? '' : 's'} ${unmapped.join(', ')}. Add ${unmapped.length === 1 ? 'it' : 'them'} to topicMapping ({ ${example} }), set defaultTopic, or set topicPerEvent: true.`);
   }
   const all = new Set(topics.values());
   if (options.defaultTopic !== undefined) all.add(prefix + options.defaultTopic);

@@ -1,5 +1,6 @@
 /** Chooses the partition of each message before the client sees it (see partition-chunks.ts). */
 import type { ICustomPartitioner, PartitionMetadata } from 'kafkajs';
+import { DeepFakerError } from '../../errors.js';
 import type { ChunkRouting } from './partition-chunks.js';
 
 /**
@@ -10,7 +11,8 @@ import type { ChunkRouting } from './partition-chunks.js';
 export function keyPartitioner(partitioner: ReturnType<ICustomPartitioner>, partitions: ReadonlyMap<string, PartitionMetadata[]>, batches: () => number): ChunkRouting['partitionOf'] {
   const cache = new Map<string, Map<string, number>>();
   return (topic, key) => {
-    const partitionMetadata = partitions.get(topic)!;
+    const partitionMetadata = partitions.get(topic);
+    if (!partitionMetadata) throw new DeepFakerError('E_KAFKA_CONFIG', `KafkaOutput: topic ${topic} was not prepared when the output opened. Declare every event type before the run starts.`);
     if (key === undefined) return partitionMetadata[batches() % partitionMetadata.length]!.partitionId;
     let byKey = cache.get(topic);
     if (!byKey || byKey.size > 200_000) cache.set(topic, (byKey = new Map()));
