@@ -10,7 +10,7 @@ export async function chooseOutputs(args: RunArgs, fileOutputs: readonly Output[
   const extra: Output[] = [];
   if (args.kafka !== undefined) {
     const { KafkaOutput } = await import('../outputs/kafka-output.js');
-    extra.push(new KafkaOutput({ brokers: args.kafka, topicPrefix: args.topicPrefix ?? '', topicPerEvent: true } as never));
+    extra.push(new KafkaOutput({ brokers: args.kafka, topicPrefix: args.topicPrefix ?? '', topicPerEvent: true }));
   }
   if (args.mysql !== undefined) {
     const { MySQLOutput } = await import('../outputs/mysql-output.js');

@@ -4,6 +4,7 @@ import type { EventBatch, EventRecord } from './output.js';
 export function createEventBatch(events: readonly EventRecord[]): EventBatch {
   let lines: string | undefined;
   return {
+    size: events.length,
     events,
     jsonLines() {
       if (lines === undefined) {
@@ -24,6 +25,7 @@ export function createLineBatch(lines: readonly string[]): EventBatch {
   let events: EventRecord[] | undefined;
   let text: string | undefined;
   return {
+    size: lines.length,
     get events() {
       events ??= lines.map((line) => JSON.parse(line) as EventRecord);
       return events;

@@ -14,6 +14,8 @@ export interface EventRecord {
 
 /** A batch of events in time order. `jsonLines()` is computed once and shared by outputs. */
 export interface EventBatch {
+  /** How many events: read this, not events.length, to count without parsing lines. */
+  readonly size: number;
   readonly events: readonly EventRecord[];
   /** Every event as one JSON line, each ending in '\n'. */
   jsonLines(): string;

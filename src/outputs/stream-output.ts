@@ -18,7 +18,7 @@ export abstract class StreamOutput implements Output {
 
   write(batch: EventBatch): Promise<void> {
     const stream = this.stream;
-    const size = batch.events.length;
+    const size = batch.size;
     if (!stream || this.broken) {
       this.counts.failed += size;
       return Promise.reject(this.broken ?? new DeepFakerError('E_OUTPUT_CLOSED', `${this.name}: write after close.`));

@@ -89,7 +89,7 @@ export class SqlOutput implements Output {
     if (!context || this.closed) {
       return Promise.reject(new DeepFakerError('E_OUTPUT_STATE', `${this.dialect.outputName}: write() called ${this.closed ? 'after close()' : 'before open()'}.`));
     }
-    const size = batch.events.length;
+    const size = batch.size;
     if (size === 0) return Promise.resolve();
     this.counts.inFlight += size;
     let groups: TableRows[];
