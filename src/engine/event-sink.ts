@@ -26,9 +26,11 @@ export interface SinkOptions {
 }
 
 export class EventSink implements EventConsumer {
+  /** Buffered events: objects, or pre-rendered JSON lines from worker threads. */
   private records: EventRecord[] = [];
-  /** Pre-rendered JSON lines of `records` (from worker threads), or undefined. */
-  private lines: string[] | undefined;
+  private lines: string[] = [];
+  /** sys__ets of each buffered event, in order, whichever form it has. */
+  private times: number[] = [];
   private readonly lanes: OutputLane[];
   private handed = 0;
   /** The first delivery failure; the run stops when it is set. */
@@ -43,21 +45,22 @@ export class EventSink implements EventConsumer {
 
   push(event: EventRecord): void {
     this.records.push(event);
+    this.times.push(event.sys__ets);
     this.eventsByType.set(event.event_type, (this.eventsByType.get(event.event_type) ?? 0) + 1);
   }
 
   /** Adds an event already rendered as a JSON line (from a worker thread). */
   pushLine(line: string, ts: number, type: string): void {
-    (this.lines ??= []).push(line);
-    this.records.push({ sys__ets: ts } as EventRecord);
+    this.lines.push(line);
+    this.times.push(ts);
     this.eventsByType.set(type, (this.eventsByType.get(type) ?? 0) + 1);
   }
 
   get needsFlush(): boolean {
-    const n = this.records.length;
+    const n = this.times.length;
     if (n >= this.options.batchSize) return true;
     // Live mode: an event not yet due means everything before it should go out now.
-    return this.options.pacer !== undefined && n > 0 && this.options.pacer.waitFor(this.records[n - 1]!.sys__ets) > 0;
+    return this.options.pacer !== undefined && n > 0 && this.options.pacer.waitFor(this.times[n - 1]!) > 0;
   }
 
   /** Events handed to outputs so far. */
@@ -67,21 +70,21 @@ export class EventSink implements EventConsumer {
 
   async flush(): Promise<void> {
     const pacer = this.options.pacer;
-    if (pacer === undefined) return this.send(this.records.length);
-    while (this.records.length > 0 && !this.options.signal?.aborted) {
-      const wait = pacer.waitFor(this.records[0]!.sys__ets);
+    if (pacer === undefined) return this.send(this.times.length);
+    while (this.times.length > 0 && !this.options.signal?.aborted) {
+      const wait = pacer.waitFor(this.times[0]!);
       if (wait > 0) await sleep(wait, this.options.signal);
       let due = 0;
-      while (due < this.records.length && pacer.waitFor(this.records[due]!.sys__ets) <= 0) due++;
+      while (due < this.times.length && pacer.waitFor(this.times[due]!) <= 0) due++;
       await this.send(due);
     }
     // Stopped while waiting: what was generated is still delivered.
-    await this.send(this.records.length);
+    await this.send(this.times.length);
   }
 
   /** Sends what is buffered and waits until every output has delivered or failed. */
   async drain(): Promise<void> {
-    await this.send(this.records.length);
+    await this.send(this.times.length);
     for (const lane of this.lanes) {
       while (lane.pending.length > 0) await lane.pending.shift();
     }
@@ -90,17 +93,21 @@ export class EventSink implements EventConsumer {
 
   private async send(count: number): Promise<void> {
     if (count === 0) return;
-    const records = this.records;
-    const lines = this.lines;
-    const lastTs = records[count - 1]!.sys__ets;
+    const times = this.times;
+    const lastTs = times[count - 1]!;
+    const all = count === times.length;
     let batch: EventBatch;
-    if (lines !== undefined) {
-      batch = createLineBatch(count === lines.length ? lines : lines.slice(0, count));
-      this.lines = count === lines.length ? undefined : lines.slice(count);
+    // A run has events of one form: objects (this thread) or lines (worker threads).
+    if (this.lines.length > 0) {
+      const lines = this.lines;
+      batch = createLineBatch(all ? lines : lines.slice(0, count));
+      this.lines = all ? [] : lines.slice(count);
     } else {
-      batch = createEventBatch(count === records.length ? records : records.slice(0, count));
+      const records = this.records;
+      batch = createEventBatch(all ? records : records.slice(0, count));
+      this.records = all ? [] : records.slice(count);
     }
-    this.records = count === records.length ? [] : records.slice(count);
+    this.times = all ? [] : times.slice(count);
     for (const lane of this.lanes) {
       // Waiting here is the backpressure: generation pauses while this output catches up.
       while (lane.pending.length >= lane.limit) await lane.pending.shift();

@@ -33,28 +33,59 @@ port.on('message', (message: MainMessage) => {
 });
 
 class LineConsumer implements EventConsumer {
-  private lines: string[] = [];
-  private ts: number[] = [];
-  private types: string[] = [];
+  private text = '';
+  private count = 0;
+  private ends: Uint32Array;
+  private ts: Float64Array;
+  private types: Uint16Array;
+  private readonly typeIndex = new Map<string, number>();
+  private readonly typeNames: string[] = [];
   readonly failure = undefined;
-  constructor(private readonly partition: number, private readonly batchSize: number) {}
+
+  constructor(private readonly partition: number, private readonly batchSize: number) {
+    [this.ends, this.ts, this.types] = this.arrays();
+  }
 
   push(event: EventRecord): void {
-    this.lines.push(JSON.stringify(event));
-    this.ts.push(event.sys__ets);
-    this.types.push(event.event_type);
+    if (this.count === this.ends.length) this.grow();
+    this.text += JSON.stringify(event);
+    this.ends[this.count] = this.text.length;
+    this.text += '\n';
+    this.ts[this.count] = event.sys__ets;
+    let type = this.typeIndex.get(event.event_type);
+    if (type === undefined) {
+      type = this.typeNames.push(event.event_type) - 1;
+      this.typeIndex.set(event.event_type, type);
+    }
+    this.types[this.count++] = type;
   }
 
   get needsFlush(): boolean {
-    return this.lines.length >= this.batchSize;
+    return this.count >= this.batchSize;
+  }
+
+  private arrays(): [Uint32Array, Float64Array, Uint16Array] {
+    const n = Math.max(16, this.batchSize);
+    return [new Uint32Array(n), new Float64Array(n), new Uint16Array(n)];
+  }
+
+  /** A flow step may emit past the batch size before the loop flushes. */
+  private grow(): void {
+    const n = this.ends.length * 2;
+    const [ends, ts, types] = [new Uint32Array(n), new Float64Array(n), new Uint16Array(n)];
+    ends.set(this.ends);
+    ts.set(this.ts);
+    types.set(this.types);
+    [this.ends, this.ts, this.types] = [ends, ts, types];
   }
 
   async flush(): Promise<void> {
-    if (this.lines.length > 0) {
-      port.postMessage({ type: 'batch', partition: this.partition, lines: this.lines, ts: this.ts, types: this.types } satisfies WorkerMessage);
-      this.lines = [];
-      this.ts = [];
-      this.types = [];
+    if (this.count > 0) {
+      const n = this.count;
+      const batch = { text: this.text, ends: this.ends.slice(0, n), ts: this.ts.slice(0, n), types: this.types.slice(0, n), typeNames: this.typeNames };
+      port.postMessage({ type: 'batch', partition: this.partition, batch } satisfies WorkerMessage, [batch.ends.buffer, batch.ts.buffer, batch.types.buffer]);
+      this.text = '';
+      this.count = 0;
       uncredited.set(this.partition, (uncredited.get(this.partition) ?? 0) + 1);
     }
     while (!stopped && (uncredited.get(this.partition) ?? 0) > MAX_UNCREDITED) {

@@ -47,11 +47,12 @@ export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunRes
       partitions: mine,
       overrides: { seed: options.seed, start: settings.start, durationMs: options.durationMs, partitionCount: options.partitions },
     };
-    const worker = new Worker(workerUrl, { workerData: input, execArgv, stdout: false, stderr: false });
+    // As the CLI's main thread: a large young generation (see bin/deep-faker.js).
+    const worker = new Worker(workerUrl, { workerData: input, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
     workers.push(worker);
     for (const p of mine) sources.set(p, new WorkerSource(p, () => worker.postMessage({ type: 'credit', partition: p } satisfies MainMessage)));
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'batch') sources.get(message.partition)!.receive(message);
+      if (message.type === 'batch') sources.get(message.partition)!.receive(message.batch);
       else if (message.type === 'done') {
         result.counters.push(deserializeCounters(message.counters));
         result.entities.push(message.entities);

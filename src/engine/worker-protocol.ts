@@ -25,8 +25,23 @@ export interface SerializedCounters {
 }
 
 export type WorkerMessage =
-  | { type: 'batch'; partition: number; lines: string[]; ts: number[]; types: string[] }
+  | { type: 'batch'; partition: number; batch: LineBatch }
   | { type: 'done'; partition: number; stoppedBy: StopReason; counters: SerializedCounters; entities: Record<string, { total: number; available: number }> }
   | { type: 'error'; message: string; code: string | undefined; stack: string | undefined };
 
 export type MainMessage = { type: 'credit'; partition: number } | { type: 'stop' };
+
+/**
+ * A partition's events as one text and typed arrays: cloning one string and three arrays
+ * between threads costs far less than cloning thousands of small strings.
+ */
+export interface LineBatch {
+  /** The events' JSON lines, each ending in '\n'. */
+  readonly text: string;
+  /** Where each line ends in `text` (exclusive, the '\n' excluded). */
+  readonly ends: Uint32Array;
+  readonly ts: Float64Array;
+  /** Index into `typeNames` of each event's event_type. */
+  readonly types: Uint16Array;
+  readonly typeNames: readonly string[];
+}

@@ -1,11 +1,7 @@
 import type { EventSink } from './event-sink.js';
 import type { MergeSource } from './partition-channel.js';
+import type { LineBatch } from './worker-protocol.js';
 
-interface LineBatch {
-  readonly lines: string[];
-  readonly ts: number[];
-  readonly types: string[];
-}
 
 /**
  * A partition that runs in a worker thread, as the merger reads it: batches of JSON lines
@@ -37,8 +33,9 @@ export class WorkerSource implements MergeSource {
   moveHeadTo(sink: EventSink): void {
     const batch = this.queue[0]!;
     const i = this.position;
-    sink.pushLine(batch.lines[i]!, batch.ts[i]!, batch.types[i]!);
-    if (++this.position === batch.lines.length) {
+    const start = i === 0 ? 0 : batch.ends[i - 1]! + 1;
+    sink.pushLine(batch.text.slice(start, batch.ends[i]!), batch.ts[i]!, batch.typeNames[batch.types[i]!]!);
+    if (++this.position === batch.ends.length) {
       this.queue.shift();
       this.position = 0;
       this.credit();
