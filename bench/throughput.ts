@@ -8,13 +8,17 @@ import { FileOutput } from 'deep-faker';
 import { bareFakerLoop } from './bare-faker-loop.js';
 import { quickstartAtScale } from './workloads/quickstart-scale.js';
 
-const { values } = parseArgs({ options: { hours: { type: 'string', default: '24' }, flows: { type: 'string', default: '12' }, history: { type: 'string', default: 'full' } } });
+const { values } = parseArgs({ options: { hours: { type: 'string', default: '24' }, flows: { type: 'string', default: '12' }, history: { type: 'string', default: 'current' } } });
 const hours = Number(values.hours);
 const nFlows = Number(values.flows);
 
 const sim = quickstartAtScale({ duration: `${hours}h`, nFlows, initialUsers: 1000, loggedInShare: 0, history: values.history as 'full' | 'current' });
 const summary = await sim.run({ outputs: [new FileOutput('/tmp/deep-faker-bench.jsonl')], log: () => {} });
-const bare = await bareFakerLoop(Math.min(summary.events, 400_000), '/tmp/deep-faker-bare.jsonl');
+const scale = Math.min(1, 400_000 / summary.events);
+const mix = summary.eventsByType as Record<'AccountCreated' | 'ProductAdded' | 'OrderCompleted', number>;
+const bare = await bareFakerLoop({
+  AccountCreated: Math.round(mix.AccountCreated * scale), ProductAdded: Math.round(mix.ProductAdded * scale), OrderCompleted: Math.round(mix.OrderCompleted * scale),
+}, '/tmp/deep-faker-bare.jsonl');
 const engine = summary.eventsPerSecond;
 console.log(`workload: quick-start, ${hours} simulated hours, nFlows ${nFlows}/s, history ${values.history}: ${summary.events.toLocaleString('en-US')} events`);
 console.log(`bare faker-js loop:   ${Math.round(bare).toLocaleString('en-US').padStart(10)} events/s`);

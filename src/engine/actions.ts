@@ -103,21 +103,22 @@ export type FlowAction = NewEventAction<any> | AddDecayAction | SelectAction<any
  * });
  */
 export function NewEvent<Ev extends EventDef>(ctx: FlowContext, event: Ev, options: NewEventOptions<Ev> = {}): NewEventAction<Ev> {
-  const where = `${ctx.where()}, event ${event?.name ?? '?'}`;
+  // Messages are built only when something is wrong: this runs once per event.
+  const where = () => `${ctx.where()}, event ${event?.name ?? '?'}`;
   if (!event || event.type !== 'event') {
     throw new DeepFakerError('E_BAD_ACTION', `${ctx.where()}: NewEvent needs an event from defineEvent, got ${describeValue(event)}.`);
   }
   const { fields, saveEntity, mutate } = options;
   if (fields !== undefined && (fields === null || typeof fields !== 'object')) {
-    throw new DeepFakerError('E_BAD_ACTION', `${where}: fields must be an object of field values, got ${describeValue(fields)}.`);
+    throw new DeepFakerError('E_BAD_ACTION', `${where()}: fields must be an object of field values, got ${describeValue(fields)}.`);
   }
   if (saveEntity !== undefined && (saveEntity as AnyEntity | null)?.type !== 'entity') {
-    throw new DeepFakerError('E_BAD_ACTION', `${where}: saveEntity must be an entity from defineEntity, got ${describeValue(saveEntity)}.`);
+    throw new DeepFakerError('E_BAD_ACTION', `${where()}: saveEntity must be an entity from defineEntity, got ${describeValue(saveEntity)}.`);
   }
   const list = mutate === undefined ? NO_MUTATIONS : Array.isArray(mutate) ? mutate : [mutate as SetStateAction];
   for (const m of list) {
     if (!(m instanceof SetStateAction)) {
-      throw new DeepFakerError('E_BAD_ACTION', `${where}: mutate takes SetState(...) or a list of them, got ${describeValue(m)}.`);
+      throw new DeepFakerError('E_BAD_ACTION', `${where()}: mutate takes SetState(...) or a list of them, got ${describeValue(m)}.`);
     }
   }
   return new NewEventAction(ctx, event, fields as Record<string, unknown> | undefined, saveEntity, list);
@@ -145,21 +146,21 @@ const NO_MUTATIONS: readonly SetStateAction[] = [];
  * @example yield AddDecay(ctx, { rate: 0.3, minutes: 2 });
  */
 export function AddDecay(ctx: FlowContext, options: DecayOptions): AddDecayAction {
-  const where = `${ctx.where()}, AddDecay`;
+  const where = () => `${ctx.where()}, AddDecay`;
   const { rate } = options ?? ({} as DecayOptions);
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
-    throw new DeepFakerError('E_BAD_RATE', `${where}: rate must be a number in [0, 1], got ${describeValue(rate)}. Use e.g. { rate: 0.3, seconds: 30 } for a 30% drop-off.`);
+    throw new DeepFakerError('E_BAD_RATE', `${where()}: rate must be a number in [0, 1], got ${describeValue(rate)}. Use e.g. { rate: 0.3, seconds: 30 } for a 30% drop-off.`);
   }
   let delay = 0;
   for (const [unit, factor] of DECAY_UNITS) {
     const value = options[unit];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new DeepFakerError('E_BAD_DURATION', `${where}: ${unit} must be a non-negative number, got ${describeValue(value)}.`);
+      throw new DeepFakerError('E_BAD_DURATION', `${where()}: ${unit} must be a non-negative number, got ${describeValue(value)}.`);
     }
     delay += value * factor;
   }
-  if (options.duration !== undefined) delay += parseDuration(options.duration, `${where}, duration`);
+  if (options.duration !== undefined) delay += parseDuration(options.duration, `${where()}, duration`);
   return new AddDecayAction(ctx, rate, Math.round(delay));
 }
 
@@ -179,11 +180,11 @@ export function Select(a: unknown, b?: unknown, c?: unknown): SelectFilter | Sel
   const ctx = inFlow ? (a as FlowContext) : undefined;
   const entity = (inFlow ? b : a) as AnyEntity;
   const options = (inFlow ? c : b) as SelectOptions<AnyEntity> | undefined;
-  const where = ctx ? `${ctx.where()}, Select` : 'Select';
+  const where = () => (ctx ? `${ctx.where()}, Select` : 'Select');
   if ((entity as AnyEntity | null)?.type !== 'entity') {
-    throw new DeepFakerError('E_BAD_ACTION', `${where}: expected an entity from defineEntity, got ${describeValue(entity)}. Use Select(User, { where }) or Select(ctx, User, { where }).`);
+    throw new DeepFakerError('E_BAD_ACTION', `${where()}: expected an entity from defineEntity, got ${describeValue(entity)}. Use Select(User, { where }) or Select(ctx, User, { where }).`);
   }
-  const conditions = compileConditions(entity, options?.where ?? [], `${where}, entity ${entity.name}`);
+  const conditions = compileConditions(entity, options?.where ?? [], `${where()}, entity ${entity.name}`);
   return ctx ? new SelectAction(ctx, entity, conditions) : new SelectFilter(entity, conditions);
 }
 

@@ -15,9 +15,9 @@ export function applySetState(
 ): void {
   const entity = action.entity;
   const record = instance.bound.get(entity);
-  const at = `${where}, entity ${entity.name}`;
+  const at = () => `${where}, entity ${entity.name}`;
   if (record === undefined) {
-    throw new DeepFakerError('E_NOT_BOUND', `${at}: SetState on a ${entity.name} that is not bound to this flow. Bind one with the flow's filter (Select(${entity.name}, ...)), an in-flow Select(ctx, ${entity.name}, ...) or saveEntity: ${entity.name}.`);
+    throw new DeepFakerError('E_NOT_BOUND', `${at()}: SetState on a ${entity.name} that is not bound to this flow. Bind one with the flow's filter (Select(${entity.name}, ...)), an in-flow Select(ctx, ${entity.name}, ...) or saveEntity: ${entity.name}.`);
   }
   const changes: Record<string, unknown> = {};
   for (const op of action.ops) {
@@ -26,11 +26,11 @@ export function applySetState(
       try {
         value = (op.value as (e: unknown) => unknown)(event);
       } catch (error) {
-        throw new DeepFakerError('E_FLOW_THREW', `${at}, field ${op.field}: the SetState value function threw ${(error as Error)?.message ?? describeValue(error)}.`);
+        throw new DeepFakerError('E_FLOW_THREW', `${at()}, field ${op.field}: the SetState value function threw ${(error as Error)?.message ?? describeValue(error)}.`);
       }
       if (op.op === 'is') {
         const checked = normalizeValue(op.def, value);
-        if ('error' in checked) throw new DeepFakerError('E_BAD_VALUE', `${at}, field ${op.field}: ${checked.error}.`);
+        if ('error' in checked) throw new DeepFakerError('E_BAD_VALUE', `${at()}, field ${op.field}: ${checked.error}.`);
         value = checked.value;
       }
     }
@@ -40,14 +40,14 @@ export function applySetState(
     }
     const current = op.field in changes ? changes[op.field] : record.state[op.field];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new DeepFakerError('E_BAD_VALUE', `${at}, field ${op.field}: '${op.op}' takes a number, got ${describeValue(value)}.`);
+      throw new DeepFakerError('E_BAD_VALUE', `${at()}, field ${op.field}: '${op.op}' takes a number, got ${describeValue(value)}.`);
     }
     if (typeof current !== 'number') {
-      throw new DeepFakerError('E_BAD_VALUE', `${at}, field ${op.field}: cannot ${op.op} to ${describeValue(current)}. Give the field a default such as 0.`);
+      throw new DeepFakerError('E_BAD_VALUE', `${at()}, field ${op.field}: cannot ${op.op} to ${describeValue(current)}. Give the field a default such as 0.`);
     }
     const next = op.op === 'add' ? current + value : current - value;
     if (op.def.kind === 'int' && !Number.isSafeInteger(next)) {
-      throw new DeepFakerError('E_BAD_VALUE', `${at}, field ${op.field}: ${op.op} ${value} makes ${next}, not an integer. Use whole numbers on int fields.`);
+      throw new DeepFakerError('E_BAD_VALUE', `${at()}, field ${op.field}: ${op.op} ${value} makes ${next}, not an integer. Use whole numbers on int fields.`);
     }
     changes[op.field] = next;
   }

@@ -17,38 +17,38 @@ export interface CompiledOp {
 
 /** Checks SetState tuples against the entity's state fields. */
 export function compileOps(entity: AnyEntity, ops: readonly unknown[]): CompiledOp[] {
-  const at = `SetState, entity ${entity.name}`;
+  const at = () => `SetState, entity ${entity.name}`;
   if (!Array.isArray(ops)) {
-    throw new DeepFakerError('E_BAD_MUTATION', `${at}: expected a list of [field, op, value] tuples, got ${describeValue(ops)}.`);
+    throw new DeepFakerError('E_BAD_MUTATION', `${at()}: expected a list of [field, op, value] tuples, got ${describeValue(ops)}.`);
   }
   const state = entity.state as Record<string, FieldDef>;
   return ops.map((tuple) => {
     if (!Array.isArray(tuple) || tuple.length !== 3) {
-      throw new DeepFakerError('E_BAD_MUTATION', `${at}: each change is [field, op, value], got ${describeValue(tuple)}.`);
+      throw new DeepFakerError('E_BAD_MUTATION', `${at()}: each change is [field, op, value], got ${describeValue(tuple)}.`);
     }
     const [field, op, value] = tuple as [string, StateOpName, unknown];
     const def = state[field];
     if (field === entity.primaryKey) {
-      throw new DeepFakerError('E_BAD_MUTATION', `${at}, field ${field}: the primary key cannot change. Create another entity instead.`);
+      throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: the primary key cannot change. Create another entity instead.`);
     }
     if (!def || field === 'flow_name') {
-      throw new DeepFakerError('E_BAD_MUTATION', `${at}, field ${field}: no such state field (fields: ${Object.keys(state).join(', ')}). Name one of them or add it to the entity.`);
+      throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: no such state field (fields: ${Object.keys(state).join(', ')}). Name one of them or add it to the entity.`);
     }
     if (!OPS.includes(op)) {
-      throw new DeepFakerError('E_BAD_MUTATION', `${at}, field ${field}: unknown operation ${describeValue(op)}. Use 'is', 'add' or 'subtract'.`);
+      throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: unknown operation ${describeValue(op)}. Use 'is', 'add' or 'subtract'.`);
     }
     if (op !== 'is' && !isNumericField(def)) {
-      throw new DeepFakerError('E_BAD_MUTATION', `${at}, field ${field}: '${op}' needs a number field, but ${field} is ${def.kind}. Use 'is'.`);
+      throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: '${op}' needs a number field, but ${field} is ${def.kind}. Use 'is'.`);
     }
     if (typeof value === 'function') return { field, def, op, value, isFunction: true };
     if (op !== 'is') {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new DeepFakerError('E_BAD_MUTATION', `${at}, field ${field}: '${op}' takes a number, got ${describeValue(value)}.`);
+        throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: '${op}' takes a number, got ${describeValue(value)}.`);
       }
       return { field, def, op, value, isFunction: false };
     }
     const checked = normalizeValue(def, value);
-    if ('error' in checked) throw new DeepFakerError('E_BAD_MUTATION', `${at}, field ${field}: ${checked.error}.`);
+    if ('error' in checked) throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: ${checked.error}.`);
     return { field, def, op, value: checked.value, isFunction: false };
   });
 }

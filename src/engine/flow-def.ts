@@ -19,4 +19,6 @@ export interface FlowDef {
   readonly weight: number;
   readonly filter: SelectFilter | undefined;
   readonly fn: FlowFunction;
+  /** Message locations per event type, built once (see eventWhere). */
+  readonly eventWhere: Map<unknown, string>;
 }

@@ -13,6 +13,7 @@ import { createFromEvent } from './entity-factory.js';
 import { buildEvent, type FillContext } from './event-factory.js';
 import type { EventQueue, QueueItem } from './event-queue.js';
 import type { FlowDef } from './flow-def.js';
+import type { EventDef } from '../schema/define-event.js';
 import { FlowInstance } from './flow-instance.js';
 import type { RunCounters } from './run-counters.js';
 import { applySetState } from './apply-set-state.js';
@@ -115,7 +116,7 @@ export class FlowRunner {
   }
 
   private emit(instance: FlowInstance, action: NewEventAction): EventRecord {
-    const where = `flow "${instance.flowName}", event ${action.event.name}`;
+    const where = eventWhere(instance.flow, action.event);
     checkOwnContext(instance, action.ctx, where);
     const record = buildEvent(action.event, instance.clock, instance.sessionId, action.fields, instance.bound, this.fill, where);
     const entity = action.saveEntity;
@@ -137,7 +138,7 @@ export class FlowRunner {
   }
 
   private decay(instance: FlowInstance, action: AddDecayAction): void {
-    checkOwnContext(instance, action.ctx, `flow "${instance.flowName}", AddDecay`);
+    checkOwnContext(instance, action.ctx, () => `flow "${instance.flowName}", AddDecay`);
     const dropped = this.fill.random.next() < action.rate;
     instance.clock += action.delayMs;
     const item: ResumeItem = { kind: 'resume', time: instance.clock, seq: 0, instance, dropped };
@@ -146,7 +147,7 @@ export class FlowRunner {
 
   private select(instance: FlowInstance, action: SelectAction): unknown {
     const entity: AnyEntity = action.entity;
-    checkOwnContext(instance, action.ctx, `flow "${instance.flowName}", Select`);
+    checkOwnContext(instance, action.ctx, () => `flow "${instance.flowName}", Select`);
     if (instance.bound.has(entity)) {
       throw new DeepFakerError('E_BAD_SELECT', `flow "${instance.flowName}", entity ${entity.name}: this flow holds a ${entity.name} already; a flow holds one entity per type. Use ctx.getEntity(${entity.name}).`);
     }
@@ -174,8 +175,19 @@ export class FlowRunner {
   }
 }
 
-function checkOwnContext(instance: FlowInstance, ctx: unknown, where: string): void {
+/** The location of a flow's event in messages, made once per (flow, event type). */
+function eventWhere(flow: FlowDef, event: EventDef): string {
+  let where = flow.eventWhere.get(event);
+  if (where === undefined) {
+    where = `flow "${flow.name}", event ${event.name}`;
+    flow.eventWhere.set(event, where);
+  }
+  return where;
+}
+
+function checkOwnContext(instance: FlowInstance, ctx: unknown, where: string | (() => string)): void {
   if (ctx !== instance.ctx) {
+    where = typeof where === 'string' ? where : where();
     throw new DeepFakerError('E_BAD_ACTION', `${where}: the action was made with another flow's ctx. Pass this flow's own ctx.`);
   }
 }
