@@ -1,7 +1,8 @@
-import { Faker, allLocales, type LocaleDefinition, type Randomizer } from '@faker-js/faker';
+import type { Faker, Randomizer } from '@faker-js/faker';
 import { DeepFakerError } from '../errors.js';
 import type { SeededRandom } from '../util/seeded-random.js';
 import { didYouMean } from './suggest.js';
+import { fakerClass, localeCodeList, localeDefinition } from './locale-data.js';
 
 /** The instant faker-js treats as "now"; a holder so moving the clock costs one assignment. */
 interface FakerClock {
@@ -23,7 +24,10 @@ const localeCodes = new WeakMap<Faker, string>();
  */
 export function createFaker(random: SeededRandom, locale = 'en'): Faker {
   const code = resolveLocaleCode(locale);
-  const faker = new Faker({ locale: localeChain(code), randomizer: seededRandomizer(random) });
+  const FakerClass = fakerClass();
+  // A locale module merges its own fallbacks; 'en' last covers those without ('base').
+  const definitions = code === 'en' ? [localeDefinition('en')] : [localeDefinition(code), localeDefinition('en')];
+  const faker = new FakerClass({ locale: definitions, randomizer: seededRandomizer(random) });
   const clock: FakerClock = { now: 0 };
   faker.setDefaultRefDate(() => new Date(clock.now));
   clocks.set(faker, clock);
@@ -63,26 +67,16 @@ export function localeCodeOf(faker: Faker): string | undefined {
 
 /** 'de_DE' → 'de', 'en-US' → 'en_US'; throws E_UNKNOWN_LOCALE with a suggestion. */
 export function resolveLocaleCode(locale: string): string {
-  const locales = allLocales as Record<string, LocaleDefinition>;
+  const locales = localeCodeList();
   const wanted = String(locale).trim().replace(/-/g, '_');
-  const exact = Object.keys(locales).find((code) => code.toLowerCase() === wanted.toLowerCase());
+  const exact = locales.find((code) => code.toLowerCase() === wanted.toLowerCase());
   if (exact !== undefined) return exact;
   const language = wanted.split('_')[0]!.toLowerCase();
-  if (language in locales) return language;
+  if (locales.includes(language)) return language;
   throw new DeepFakerError(
     'E_UNKNOWN_LOCALE',
-    `simulation option locale: faker-js has no locale ${JSON.stringify(locale)}.${didYouMean(wanted, Object.keys(locales))} Use a faker-js locale code such as "en", "de", "fr", "pt_BR" or "ja".`,
+    `simulation option locale: faker-js has no locale ${JSON.stringify(locale)}.${didYouMean(wanted, [...locales])} Use a faker-js locale code such as "en", "de", "fr", "pt_BR" or "ja".`,
   );
-}
-
-/** 'de_AT' → [de_AT, de, en, base]: faker-js looks a definition up in order. */
-function localeChain(code: string): LocaleDefinition[] {
-  const locales = allLocales as Record<string, LocaleDefinition>;
-  const chain: string[] = [];
-  const parts = code.split('_');
-  for (let n = parts.length; n > 0; n--) chain.push(parts.slice(0, n).join('_'));
-  for (const fallback of ['en', 'base']) if (!chain.includes(fallback)) chain.push(fallback);
-  return chain.filter((name) => name in locales).map((name) => locales[name]!);
 }
 
 /** faker-js Randomizer over the run's stream; 53-bit floats, as faker's own default gives. */

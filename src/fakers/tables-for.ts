@@ -1,8 +1,9 @@
-import { Faker, base, en, type LocaleDefinition } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import { LOCATION_REFS } from './address.js';
 import { buzzPhrasePick, catchPhrasePick, companyPick } from './company.js';
 import { localeCodeOf } from './create-faker.js';
 import { LocaleTables, type PickBuilder } from './locale-tables.js';
+import { localeDefinition } from './locale-data.js';
 import { firstNamePick, jobTitlePick, lastNamePick, middleNamePick, namePick, prefixPick, suffixPick } from './person.js';
 
 /** Pattern references answered by fast pickers instead of faker.helpers.fake. */
@@ -44,6 +45,6 @@ export function tablesFor(faker: Faker | undefined): LocaleTables {
 }
 
 function englishTables(): LocaleTables {
-  english ??= new LocaleTables(new Faker({ locale: [en, base] }).rawDefinitions as LocaleDefinition, REFS);
+  english ??= new LocaleTables(localeDefinition('en'), REFS);
   return english;
 }
