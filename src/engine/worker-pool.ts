@@ -48,7 +48,7 @@ export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunRes
       overrides: { seed: options.seed, start: settings.start, durationMs: options.durationMs, partitionCount: options.partitions },
     };
     // As the CLI's main thread: a large young generation (see bin/deep-faker.js).
-    const worker = new Worker(workerUrl, { workerData: input, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 192 } });
+    const worker = new Worker(workerUrl, { workerData: input, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
     workers.push(worker);
     for (const p of mine) sources.set(p, new WorkerSource(p, () => worker.postMessage({ type: 'credit', partition: p } satisfies MainMessage)));
     worker.on('message', (message: WorkerMessage) => {

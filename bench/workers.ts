@@ -1,0 +1,33 @@
+/**
+ * All cores: the quick-start workload over 24 simulated hours in 4 partitions, run in this
+ * thread and in 2 worker threads through the CLI; the outputs must be byte-identical.
+ * Run: npx tsx bench/workers.ts [--partitions 4] [--hours 24]
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { partitions: { type: 'string', default: '4' }, hours: { type: 'string', default: '24' } } });
+
+function run(workers: number): { seconds: number; events: number; file: string } {
+  const file = `/tmp/deep-faker-workers-${workers}.jsonl`;
+  const begin = performance.now();
+  const result = spawnSync(process.execPath, [
+    '--max-semi-space-size=32', 'bin/deep-faker.js', 'run', 'bench/workloads/quickstart-24h.ts',
+    '--duration', `${values.hours}h`, '--partitions', values.partitions!, '--workers', String(workers), '--out', file,
+  ], { encoding: 'utf8' });
+  const seconds = (performance.now() - begin) / 1000;
+  if (result.status !== 0) throw new Error(result.stderr);
+  const events = Number(/([\d,]+) events in/.exec(result.stderr)![1]!.replace(/,/g, ''));
+  return { seconds, events, file };
+}
+
+const single = run(0);
+const two = run(2);
+const same = readFileSync(single.file).equals(readFileSync(two.file));
+const rate = (r: { seconds: number; events: number }) => Math.round(r.events / r.seconds).toLocaleString('en-US');
+console.log(`${values.partitions} partitions, ${values.hours} simulated hours, ${single.events.toLocaleString('en-US')} events (process wall time, start-up included)`);
+console.log(`this thread:      ${single.seconds.toFixed(2)} s  ${rate(single)} events/s`);
+console.log(`2 worker threads: ${two.seconds.toFixed(2)} s  ${rate(two)} events/s  speed-up ${(single.seconds / two.seconds).toFixed(2)}x; outputs identical: ${same}`);
+rmSync(single.file, { force: true });
+rmSync(two.file, { force: true });
