@@ -1,6 +1,7 @@
 import type { EventRecord } from '../outputs/output.js';
 import type { EventConsumer } from './event-consumer.js';
 import type { EventSink } from './event-sink.js';
+import { Wakeup } from './wakeup.js';
 
 /** A stream of one partition's events, in its time order, as the merger reads it. */
 export interface MergeSource {
@@ -24,8 +25,8 @@ export class PartitionChannel implements EventConsumer, MergeSource {
   private current: EventRecord[] = [];
   private readonly queue: EventRecord[][] = [];
   private position = 0;
-  private dataWaiter: (() => void) | undefined;
-  private spaceWaiter: (() => void) | undefined;
+  private readonly data = new Wakeup();
+  private readonly space = new Wakeup();
   private aborted = false;
   done = false;
 
@@ -51,7 +52,7 @@ export class PartitionChannel implements EventConsumer, MergeSource {
   async flush(): Promise<void> {
     this.publish();
     while (this.queue.length > this.maxBatches && !this.aborted) {
-      await new Promise<void>((resolve) => (this.spaceWaiter = resolve));
+      await this.space.wait();
     }
   }
 
@@ -59,13 +60,13 @@ export class PartitionChannel implements EventConsumer, MergeSource {
   finish(): void {
     this.publish();
     this.done = true;
-    this.wakeData();
+    this.data.wake();
   }
 
   /** Stops waiting for space (the run is stopping). */
   abort(): void {
     this.aborted = true;
-    this.wakeSpace();
+    this.space.wake();
   }
 
   headTs(): number | undefined {
@@ -79,31 +80,19 @@ export class PartitionChannel implements EventConsumer, MergeSource {
     if (++this.position === batch.length) {
       this.queue.shift();
       this.position = 0;
-      this.wakeSpace();
+      this.space.wake();
     }
   }
 
   waitForData(): Promise<void> {
     if (this.done || this.queue.length > 0) return Promise.resolve();
-    return new Promise((resolve) => (this.dataWaiter = resolve));
+    return this.data.wait();
   }
 
   private publish(): void {
     if (this.current.length === 0) return;
     this.queue.push(this.current);
     this.current = [];
-    this.wakeData();
-  }
-
-  private wakeData(): void {
-    const waiter = this.dataWaiter;
-    this.dataWaiter = undefined;
-    waiter?.();
-  }
-
-  private wakeSpace(): void {
-    const waiter = this.spaceWaiter;
-    this.spaceWaiter = undefined;
-    waiter?.();
+    this.data.wake();
   }
 }

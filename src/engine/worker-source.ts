@@ -1,6 +1,7 @@
 import type { EventSink } from './event-sink.js';
 import type { MergeSource } from './partition-channel.js';
 import type { LineBatch } from './worker-protocol.js';
+import { Wakeup } from './wakeup.js';
 
 
 /**
@@ -10,19 +11,19 @@ import type { LineBatch } from './worker-protocol.js';
 export class WorkerSource implements MergeSource {
   private readonly queue: LineBatch[] = [];
   private position = 0;
-  private waiter: (() => void) | undefined;
+  private readonly data = new Wakeup();
   done = false;
 
   constructor(readonly index: number, private readonly credit: () => void) {}
 
   receive(batch: LineBatch): void {
     this.queue.push(batch);
-    this.wake();
+    this.data.wake();
   }
 
   finish(): void {
     this.done = true;
-    this.wake();
+    this.data.wake();
   }
 
   headTs(): number | undefined {
@@ -44,12 +45,6 @@ export class WorkerSource implements MergeSource {
 
   waitForData(): Promise<void> {
     if (this.done || this.queue.length > 0) return Promise.resolve();
-    return new Promise((resolve) => (this.waiter = resolve));
-  }
-
-  private wake(): void {
-    const waiter = this.waiter;
-    this.waiter = undefined;
-    waiter?.();
+    return this.data.wait();
   }
 }

@@ -116,17 +116,17 @@ export class EntityTable {
       if (set === undefined || set.size === 0) return undefined;
       if (set.size < candidates.size) candidates = set;
     }
-    const items = candidates.items;
-    if (items.length === 0) return undefined;
+    const size = candidates.size;
+    if (size === 0) return undefined;
     // One condition answered by its index: any member matches.
     if (conditions.length === 0 || (conditions.length === 1 && conditions[0]!.op === 'is')) {
-      return items[random.index(items.length)];
+      return candidates.at(random.index(size));
     }
     for (let i = 0; i < RANDOM_TRIES; i++) {
-      const pick = items[random.index(items.length)]!;
+      const pick = candidates.at(random.index(size));
       if (matches(pick.state, conditions)) return pick;
     }
-    const matching = items.filter((r) => matches(r.state, conditions));
+    const matching = candidates.toArray().filter((r) => matches(r.state, conditions));
     return matching.length === 0 ? undefined : matching[random.index(matching.length)];
   }
 
@@ -157,7 +157,7 @@ export class EntityTable {
       index = { field, slot: this.indexList.length + 1, sets: new Map() };
       this.indexes.set(field, index);
       this.indexList.push(index);
-      for (const record of this.available.items) addToIndex(index, record);
+      for (const record of this.available.toArray()) addToIndex(index, record);
     }
     return index;
   }
