@@ -9,11 +9,8 @@ export interface EntityRecord {
   /** validFrom of each version (full history); version i is valid until froms[i + 1]. */
   readonly froms: number[] | undefined;
   readonly states: Record<string, unknown>[] | undefined;
-  readonly createdAt: number;
-  /** When the current state began (kept without history, where no versions are). */
-  changedAt: number;
-  /** Position in each availability index (index 0 = all available), -1 when absent. */
-  readonly slots: number[];
+  /** The entity's row in its table's columns (timestamps, index positions). */
+  readonly row: number;
 }
 
 /** A state valid over [validFrom, validTo); validTo is null for the current version. */

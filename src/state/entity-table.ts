@@ -6,20 +6,26 @@ import type { SeededRandom } from '../util/seeded-random.js';
 import { matches, type Condition } from './conditions.js';
 import { snapshotOf, type EntityRecord, type EntityVersion } from './entity-record.js';
 import { IndexedSet } from './indexed-set.js';
+import { Float64Column, Int32Column, ensureRows } from './row-columns.js';
 
 /** Picks tried at random before a filter falls back to scanning its candidate set. */
 const RANDOM_TRIES = 16;
 
 interface FieldIndex {
   readonly field: string;
-  readonly slot: number;
+  /** Each entity's position in the one set of this index it is in (by row). */
+  readonly positions: Int32Column;
   readonly sets: Map<unknown, IndexedSet>;
 }
 
 export class EntityTable {
   private readonly records = new Map<string | number, EntityRecord>();
-  /** Slot 0: every available entity. */
-  private readonly available = new IndexedSet(0);
+  private readonly availablePositions = new Int32Column();
+  /** Every available entity. */
+  private readonly available = new IndexedSet(this.availablePositions);
+  /** Without history: when each entity's current state began (with history, its versions say). */
+  private readonly changedAt = new Float64Column();
+  private readonly columns: (Int32Column | Float64Column)[] = [this.availablePositions, this.changedAt];
   private readonly indexes = new Map<string, FieldIndex>();
   private readonly indexList: FieldIndex[] = [];
 
@@ -43,15 +49,16 @@ export class EntityTable {
 
   /** Adds a new, available entity; the caller has checked that the key is free. */
   create(key: string | number, state: Record<string, unknown>, at: number): EntityRecord {
+    const row = this.records.size;
+    ensureRows(this.columns, row + 1);
     const record: EntityRecord = {
       key,
       state,
       froms: this.keepHistory ? [at] : undefined,
       states: this.keepHistory ? [state] : undefined,
-      createdAt: at,
-      changedAt: at,
-      slots: [],
+      row,
     };
+    this.changedAt.values[row] = at;
     this.records.set(key, record);
     if (state.flow_name === null) this.makeAvailable(record);
     return record;
@@ -74,7 +81,7 @@ export class EntityTable {
     const froms = record.froms;
     if (froms === undefined) {
       record.state.flow_name = owner;
-      record.changedAt = at;
+      this.changedAt.values[record.row] = at;
       return;
     }
     const next = { ...record.state };
@@ -90,7 +97,7 @@ export class EntityTable {
       // No history kept: change in place (readers get copies, see snapshotOf), so a
       // replaced state never becomes old-generation garbage.
       Object.assign(record.state, changes);
-      record.changedAt = at;
+      this.changedAt.values[record.row] = at;
       return;
     }
     const next = { ...record.state, ...changes };
@@ -143,7 +150,7 @@ export class EntityTable {
   history(key: string | number): EntityVersion[] | undefined {
     const record = this.records.get(key);
     if (record === undefined) return undefined;
-    if (record.froms === undefined) return [{ validFrom: record.changedAt, validTo: null, state: snapshotOf(record) }];
+    if (record.froms === undefined) return [{ validFrom: this.changedAt.values[record.row]!, validTo: null, state: snapshotOf(record) }];
     return record.froms.map((validFrom, i) => ({
       validFrom,
       validTo: i + 1 < record.froms!.length ? record.froms![i + 1]! : null,
@@ -154,7 +161,10 @@ export class EntityTable {
   private indexFor(field: string): FieldIndex {
     let index = this.indexes.get(field);
     if (index === undefined) {
-      index = { field, slot: this.indexList.length + 1, sets: new Map() };
+      const positions = new Int32Column();
+      ensureRows([positions], this.records.size);
+      this.columns.push(positions);
+      index = { field, positions, sets: new Map() };
       this.indexes.set(field, index);
       this.indexList.push(index);
       for (const record of this.available.toArray()) addToIndex(index, record);
@@ -168,7 +178,7 @@ export class EntityTable {
   }
 
   private makeUnavailable(record: EntityRecord): void {
-    if (record.slots[0] === undefined || record.slots[0] < 0) return;
+    if (!this.available.has(record)) return;
     this.available.remove(record);
     for (const index of this.indexList) index.sets.get(record.state[index.field])!.remove(record);
   }
@@ -178,16 +188,17 @@ function addToIndex(index: FieldIndex, record: EntityRecord): void {
   const value = record.state[index.field];
   let set = index.sets.get(value);
   if (set === undefined) {
-    set = new IndexedSet(index.slot);
+    set = new IndexedSet(index.positions);
     index.sets.set(value, set);
   }
   set.add(record);
 }
 
 function stateAt(record: EntityRecord, at: number): Record<string, unknown> | undefined {
-  if (at < record.createdAt) return undefined;
   const froms = record.froms;
+  // Without history only the current state is known (Simulation.query refuses past instants).
   if (froms === undefined) return record.state;
+  if (at < froms[0]!) return undefined;
   let lo = 0;
   let hi = froms.length - 1;
   while (lo < hi) {
