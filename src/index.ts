@@ -13,6 +13,8 @@ export { NewEvent, AddDecay, Select, SetState } from './engine/actions.js';
 export type { FlowAction, NewEventOptions, DecayOptions, SelectOptions, WhereCondition, StateOp } from './engine/actions.js';
 export { FlowContext } from './engine/flow-context.js';
 export { RunError } from './engine/simulation-run.js';
+export { loadSimulationFile } from './engine/load-simulation-file.js';
+export type { LoadedSimulation } from './engine/load-simulation-file.js';
 export type { RunProgress } from './engine/simulation-run.js';
 export { formatSummary } from './engine/run-summary.js';
 export type { RunSummary, FlowCounts } from './engine/run-summary.js';

@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chooseOutputs } from './choose-outputs.js';
-import { formatSummary, type RunError, type RunSummary } from '../index.js';
+import { formatSummary, loadSimulationFile, type RunError, type RunSummary } from '../index.js';
 import { HELP, parseCommand, type RunArgs } from './args.js';
-import { loadSimulation } from './load-simulation.js';
 import { isDeepFakerError } from '../errors.js';
 import { createProgressReporter } from './progress.js';
 
@@ -26,7 +25,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 }
 
 async function run(args: RunArgs): Promise<number> {
-  const sim = await loadSimulation(args.file);
+  const { sim, fileRunOptions, finish } = await loadSimulationFile(args.file);
   const controller = new AbortController();
   let stopSignal: string | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -38,10 +37,11 @@ async function run(args: RunArgs): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const progress = !args.quiet && process.stderr.isTTY ? createProgressReporter(process.stderr) : undefined;
-  const outputs = await chooseOutputs(args, sim.declaredOutputs);
+  const outputs = await chooseOutputs(args, fileRunOptions?.outputs ?? sim.declaredOutputs);
   let summary: RunSummary;
   try {
     summary = await sim.run({
+      ...fileRunOptions,
       ...(args.seed !== undefined ? { seed: args.seed } : {}),
       ...(args.start !== undefined ? { startTime: args.start } : {}),
       ...(args.duration !== undefined ? { duration: args.duration } : {}),
@@ -56,11 +56,16 @@ async function run(args: RunArgs): Promise<number> {
       signal: controller.signal,
       ...(progress ? { onProgress: progress.update } : {}),
     });
+  } catch (error) {
+    progress?.clear();
+    await finish({ error });
+    throw error;
   } finally {
     progress?.clear();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  await finish({ summary });
   if (!args.quiet) process.stderr.write(`${formatSummary(summary)}\n`);
   return stopSignal ? (EXIT_SIGNAL[stopSignal] ?? 1) : 0;
 }

@@ -15,6 +15,7 @@ import type { RunSummary } from './run-summary.js';
 import { checkPartitions, resolveSimulationOptions, resolveStartTime, type ResolvedSimulationOptions, type SimulationOptions } from './simulation-options.js';
 import { parseDuration } from '../util/duration.js';
 import { SimulationRun, type RunProgress } from './simulation-run.js';
+import { cliRunHook } from './cli-run-hook.js';
 import type { QueryableStateOf } from '../schema/define-entity.js';
 import type { EventConsumer } from './event-consumer.js';
 import { PartitionRun, type StopReason } from './partition-run.js';
@@ -140,6 +141,8 @@ export class Simulation {
 
   /** Runs the simulation and resolves with its summary. */
   async run(runOptions: RunOptions = {}): Promise<RunSummary> {
+    const hook = cliRunHook();
+    if (hook) return hook(this, runOptions);
     const options: ResolvedSimulationOptions = {
       ...this.options,
       ...(runOptions.seed !== undefined ? { seed: runOptions.seed } : {}),

@@ -4,9 +4,8 @@
  * credits so that memory stays bounded.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { pathToFileURL } from 'node:url';
 import type { EventRecord } from '../outputs/output.js';
-import type { Simulation } from './simulation.js';
+import { loadSimulationFile } from './load-simulation-file.js';
 import type { EventConsumer } from './event-consumer.js';
 import type { MainMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
 
@@ -95,12 +94,8 @@ class LineConsumer implements EventConsumer {
 }
 
 async function main(): Promise<void> {
-  const { register } = await import('tsx/esm/api');
-  register();
-  const url = input.module.startsWith('file:') ? input.module : pathToFileURL(input.module).href;
-  const module = (await import(url)) as { default?: Simulation; sim?: Simulation };
-  const sim = typeof module.default?.runPartitionsHere === 'function' ? module.default : module.sim;
-  if (sim === undefined) throw new Error(`${input.module}: exports no Simulation`);
+  // A script-style file's own run() call stays pending here: this thread runs partitions only.
+  const { sim } = await loadSimulationFile(input.module);
   await sim.runPartitionsHere({
     overrides: input.overrides,
     partitions: input.partitions,

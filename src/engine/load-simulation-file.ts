@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DeepFakerError, isDeepFakerError } from '../errors.js';
+import type { RunOptions, Simulation } from './simulation.js';
+import type { RunSummary } from './run-summary.js';
+import { CLI_RUN_HOOK, type CliRunHook } from './cli-run-hook.js';
+
+/** A simulation found in a file, and how the file wanted to run it (if it called run()). */
+export interface LoadedSimulation {
+  readonly sim: Simulation;
+  /** The options of the file's own `await sim.run(...)`, if it called it while loading. */
+  readonly fileRunOptions: RunOptions | undefined;
+  /** Hands the caller's result to the file's pending run() call, then lets the file finish. */
+  finish(result: { summary: RunSummary } | { error: unknown }): Promise<void>;
+}
+
+/**
+ * Imports a simulation file (TypeScript through tsx), as `deep-faker run` and worker threads
+ * do. Its default export, or `sim` export, is the simulation; a script-style file that calls
+ * `await sim.run()` itself works too: that call waits for `finish`, which hands it the
+ * caller's result. Checked by shape, not instanceof: the file may use another copy of the
+ * package.
+ *
+ * @example
+ * const { sim, finish } = await loadSimulationFile('sim.ts');
+ * const summary = await sim.run({ seed: 1 });
+ * await finish({ summary });
+ */
+export async function loadSimulationFile(file: string): Promise<LoadedSimulation> {
+  const path = file.startsWith('file:') ? fileURLToPath(file) : resolve(file);
+  if (!existsSync(path)) throw new DeepFakerError('E_NO_FILE', `${file}: no such file. Check the path.`);
+  const { register } = await import('tsx/esm/api');
+  register();
+  let called: { sim: Simulation; options: RunOptions; settle: (result: { summary: RunSummary } | { error: unknown }) => void } | undefined;
+  const runCalled = new Promise<'run-called'>((resolveCalled) => {
+    const hook: CliRunHook = (sim, options) => {
+      delete (globalThis as Record<symbol, unknown>)[CLI_RUN_HOOK];
+      return new Promise<RunSummary>((resolveRun, rejectRun) => {
+        called = { sim, options, settle: (r) => ('summary' in r ? resolveRun(r.summary) : rejectRun(r.error)) };
+        resolveCalled('run-called');
+      });
+    };
+    (globalThis as Record<symbol, unknown>)[CLI_RUN_HOOK] = hook;
+  });
+  const importing = import(file.startsWith('file:') ? file : pathToFileURL(path).href) as Promise<Record<string, unknown>>;
+  let first: Record<string, unknown> | 'run-called';
+  try {
+    first = await Promise.race([importing, runCalled]);
+  } catch (error) {
+    throw loadError(file, error);
+  } finally {
+    delete (globalThis as Record<symbol, unknown>)[CLI_RUN_HOOK];
+  }
+  if (first === 'run-called') {
+    const { sim, options, settle } = called!;
+    return {
+      sim,
+      fileRunOptions: options,
+      async finish(result) {
+        settle(result);
+        // The file goes on after its run() (printing, say); its own failure after ours is not news.
+        await importing.catch(() => undefined);
+      },
+    };
+  }
+  const candidate = (isSimulation(first.default) ? first.default : first.sim) as unknown;
+  if (!isSimulation(candidate)) {
+    throw new DeepFakerError('E_NO_SIMULATION', `${file}: exports no Simulation. Add "export default sim;" (or "export const sim = new Simulation(...)").`);
+  }
+  return { sim: candidate, fileRunOptions: undefined, finish: async () => undefined };
+}
+
+function loadError(file: string, error: unknown): unknown {
+  if (isDeepFakerError(error)) return error;
+  const err = error as Error;
+  // esbuild reports syntax errors with their location; the user needs that, not our stack.
+  if (err?.name === 'TransformError' || /Transform failed/.test(err?.message ?? '')) {
+    return new DeepFakerError('E_LOAD', `${file}: cannot compile: ${err.message.split('\n').slice(0, 3).join(' ')}`);
+  }
+  return error;
+}
+
+function isSimulation(value: unknown): value is Simulation {
+  return typeof value === 'object' && value !== null && typeof (value as Simulation).run === 'function' && Array.isArray((value as Simulation).flowNames);
+}

@@ -1,0 +1,48 @@
+/**
+ * A script-style simulation file (one that ends in `await sim.run(...)` instead of exporting
+ * the simulation) runs once under the CLI, with the CLI's flags, and sees the CLI's summary.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SimFolder, runCli } from '../helpers/cli.js';
+
+const folder = new SimFolder('script');
+const out = join(tmpdir(), `deep-faker-script-${process.pid}.jsonl`);
+afterAll(() => {
+  folder.remove();
+  rmSync(out, { force: true });
+});
+
+const file = folder.write('script.ts', `
+import { defineEvent, Field, Simulation, NewEvent, AddDecay, FileOutput } from 'deep-faker';
+const Ping = defineEvent('ScriptPing', { n: Field.int({ faker: 'random_int', min: 1, max: 5 }) });
+const sim = new Simulation({ duration: '1m', nFlows: 2, randomSeed: 3, startTime: '2025-01-01T00:00:00Z' });
+sim.flow(function* pinger(ctx) {
+  yield NewEvent(ctx, Ping);
+  yield AddDecay(ctx, { rate: 0.5, seconds: 5 });
+  yield NewEvent(ctx, Ping);
+});
+const summary = await sim.run({ outputs: [new FileOutput(${JSON.stringify(out)})] });
+console.error('the file saw ' + summary.events + ' events');
+`);
+
+describe('a script-style simulation file', () => {
+  it('runs once, with the CLI flags and the file own outputs, and gets the summary', async () => {
+    const result = await runCli(['run', file, '--seed', '9']);
+    expect(result.status).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(result.stderr).toContain(`the file saw ${lines.length} events`);
+    expect(result.stderr).toMatch(/seed 9, stopped by end/);
+    expect(result.stderr.match(/^deep-faker: \d/gm)).toHaveLength(1);
+  });
+
+  it('runs in worker threads too, byte for byte as in one thread', async () => {
+    await runCli(['run', file, '--partitions', '2', '--quiet']);
+    const inThread = readFileSync(out, 'utf8');
+    const result = await runCli(['run', file, '--partitions', '2', '--workers', '2', '--quiet']);
+    expect(result.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(inThread);
+  });
+});
