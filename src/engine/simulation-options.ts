@@ -3,6 +3,7 @@ import type { AnyEntity, HistoryMode } from '../schema/define-entity.js';
 import type { EventDef } from '../schema/define-event.js';
 import { parseDuration, type Duration } from '../util/duration.js';
 import { MAX_PARTITIONS } from './partition.js';
+import { resolveLocaleCode } from '../fakers/create-faker.js';
 
 export interface SimulationOptions {
   /** The length of the simulated window: '2m', '24h', milliseconds, or 'infinite'. */
@@ -100,6 +101,8 @@ export function resolveSimulationOptions(options: SimulationOptions): ResolvedSi
   const batchSize = options.batchSize ?? 1000;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) problems.add(`Simulation batchSize: must be a whole number ≥ 1, got ${describeValue(batchSize)}.`);
   const partitions = attempt(() => checkPartitions(options.partitions ?? 1, 'Simulation partitions'), 1);
+  const locale = options.locale ?? 'en';
+  attempt(() => resolveLocaleCode(locale), 'en');
   const speed = options.speed ?? 1;
   if (typeof speed !== 'number' || !(speed > 0) || !Number.isFinite(speed)) problems.add(`Simulation speed: must be a number > 0, got ${describeValue(speed)}.`);
   if (options.duration === 'infinite' && !options.realtime) problems.add(`Simulation duration: 'infinite' needs realtime: true, or the run never ends. Give a duration such as '1h'.`);
@@ -110,7 +113,7 @@ export function resolveSimulationOptions(options: SimulationOptions): ResolvedSi
     emitInitialEntities: options.emitInitialEntities ?? true,
     strict: options.strict ?? false,
     drain: options.drain ?? false,
-    locale: options.locale ?? 'en',
+    locale,
     history,
     batchSize,
     events: options.events,
