@@ -30,8 +30,9 @@ export interface LoadedSimulation {
 export async function loadSimulationFile(file: string): Promise<LoadedSimulation> {
   const path = file.startsWith('file:') ? fileURLToPath(file) : resolve(file);
   if (!existsSync(path)) throw new DeepFakerError('E_NO_FILE', `${file}: no such file. Check the path.`);
-  const { register } = await import('tsx/esm/api');
-  register();
+  // tsImport compiles the file in either module system: a project without "type": "module"
+  // makes sim.ts CommonJS, and a global register() then trips over require(esm) cycles.
+  const { tsImport } = await import('tsx/esm/api');
   let called: { sim: Simulation; options: RunOptions; settle: (result: { summary: RunSummary } | { error: unknown }) => void } | undefined;
   const runCalled = new Promise<'run-called'>((resolveCalled) => {
     const hook: CliRunHook = (sim, options) => {
@@ -43,7 +44,7 @@ export async function loadSimulationFile(file: string): Promise<LoadedSimulation
     };
     (globalThis as Record<symbol, unknown>)[CLI_RUN_HOOK] = hook;
   });
-  const importing = import(file.startsWith('file:') ? file : pathToFileURL(path).href) as Promise<Record<string, unknown>>;
+  const importing = tsImport(pathToFileURL(path).href, import.meta.url) as Promise<Record<string, unknown>>;
   let first: Record<string, unknown> | 'run-called';
   try {
     first = await Promise.race([importing, runCalled]);
