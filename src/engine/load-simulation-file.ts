@@ -65,7 +65,9 @@ export async function loadSimulationFile(file: string): Promise<LoadedSimulation
       },
     };
   }
-  const candidate = (isSimulation(first.default) ? first.default : first.sim) as unknown;
+  // A CommonJS-compiled file (no "type": "module") arrives as { default: module.exports }.
+  const exported = [first.default, first.sim, (first.default as Record<string, unknown> | undefined)?.default, (first.default as Record<string, unknown> | undefined)?.sim];
+  const candidate = exported.find(isSimulation);
   if (!isSimulation(candidate)) {
     throw new DeepFakerError('E_NO_SIMULATION', `${file}: exports no Simulation. Add "export default sim;" (or "export const sim = new Simulation(...)").`);
   }

@@ -46,3 +46,31 @@ describe('a script-style simulation file', () => {
     expect(readFileSync(out, 'utf8')).toBe(inThread);
   });
 });
+
+describe('a simulation file in a CommonJS project (no "type": "module")', () => {
+  it('loads through require(esm) and writes the same bytes as in an ES module project', async () => {
+    const { mkdirSync, symlinkSync, writeFileSync } = await import('node:fs');
+    const { REPO } = await import('../helpers/cli.js');
+    const project = new SimFolder('cjs');
+    try {
+      mkdirSync(join(project.path, 'node_modules'));
+      symlinkSync(REPO, join(project.path, 'node_modules', 'deep-faker'), 'dir');
+      const source = readFileSync(join(REPO, 'examples', 'quickstart.ts'), 'utf8');
+      const outputs: string[] = [];
+      for (const type of [undefined, 'module']) {
+        writeFileSync(join(project.path, 'package.json'), JSON.stringify(type ? { type } : { name: 'cjs-project' }));
+        const sim = project.write('sim.ts', source);
+        const target = join(tmpdir(), `deep-faker-cjs-${process.pid}-${type ?? 'commonjs'}.jsonl`);
+        const result = await runCli(['run', sim, '--seed', '2', '--start', '2025-01-01T00:00:00Z', '--duration', '1m', '--quiet', '--out', target], { cwd: project.path });
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        outputs.push(readFileSync(target, 'utf8'));
+        rmSync(target, { force: true });
+      }
+      expect(outputs[0]!.length).toBeGreaterThan(1000);
+      expect(outputs[0]).toBe(outputs[1]);
+    } finally {
+      project.remove();
+    }
+  });
+});
