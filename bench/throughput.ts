@@ -12,7 +12,7 @@ const { values } = parseArgs({ options: { hours: { type: 'string', default: '24'
 const hours = Number(values.hours);
 const nFlows = Number(values.flows);
 
-const sim = quickstartAtScale({ duration: `${hours}h`, nFlows, initialUsers: 1000, loggedInShare: 0, history: values.history as 'full' | 'current' });
+const sim = quickstartAtScale({ duration: `${hours}h`, nFlows, initialUsers: 1000, history: values.history as 'full' | 'current' });
 const summary = await sim.run({ outputs: [new FileOutput('/tmp/deep-faker-bench.jsonl')], log: () => {} });
 const scale = Math.min(1, 400_000 / summary.events);
 const mix = summary.eventsByType as Record<'AccountCreated' | 'ProductAdded' | 'OrderCompleted', number>;
