@@ -62,9 +62,9 @@ export class RunError extends DeepFakerError {
 export class SimulationRun {
   /** The entity stores of the partitions run in this thread. */
   readonly stores: EntityStore[] = [];
-  /** Counts of partitions that ran in worker threads. */
-  private readonly counters = new RunCounters();
+  /** Counts of the partitions run in this thread, and of those run in worker threads. */
   private readonly partitionCounters: RunCounters[] = [];
+  private readonly workerCounters: RunCounters[] = [];
   private readonly workerEntities: Record<string, { total: number; available: number }>[] = [];
   private readonly start: number;
   private readonly end: number;
@@ -113,7 +113,7 @@ export class SimulationRun {
     const shouldStop = () => this.settings.signal?.aborted === true || this.sink.failure !== undefined;
     if (workers > 0) {
       const result = await runInWorkers({ ...this.settings, start: this.start, sink: this.sink, shouldStop });
-      for (const c of result.counters) this.counters.add(c);
+      this.workerCounters.push(...result.counters);
       this.workerEntities.push(...result.entities);
       return result.reasons;
     }
@@ -123,9 +123,16 @@ export class SimulationRun {
       return [run.stoppedBy];
     }
     let merging = true;
+    let failed = false;
     const channels = partitions.map((p) => new PartitionChannel(p, options.batchSize, CHANNEL_BATCHES, () => this.sink.failure));
-    const runs = partitions.map((p, i) => this.partitionRun(p, channels[i]!, Infinity, () => shouldStop() || !merging));
-    const finished = runs.map((run, i) => run.execute().finally(() => channels[i]!.finish()));
+    // One partition's mistake stops the others: the run fails whatever they would add.
+    const runs = partitions.map((p, i) => this.partitionRun(p, channels[i]!, Infinity, () => shouldStop() || !merging || failed));
+    const finished = runs.map((run, i) => run.execute()
+      .catch((error: unknown) => {
+        failed = true;
+        throw error;
+      })
+      .finally(() => channels[i]!.finish()));
     try {
       await mergeSources(channels as MergeSource[], this.sink, this.settings.maxEvents);
     } finally {
@@ -173,8 +180,7 @@ export class SimulationRun {
 
   private summary(wallMs: number): RunSummary {
     const c = new RunCounters();
-    c.add(this.counters);
-    for (const pc of this.partitionCounters) c.add(pc);
+    for (const counters of [...this.partitionCounters, ...this.workerCounters]) c.add(counters);
     const entities: Record<string, { total: number; available: number }> = {};
     for (const store of this.stores) {
       for (const [entity, table] of store.entries()) {
