@@ -9,39 +9,17 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli.js';
 import { checkService, kafkaBrokers } from './services.js';
+import { readAll } from './kafka-reader.js';
+import type { EventRecord } from '../../src/outputs/output.js';
 
 const status = await checkService('kafka');
 const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const OUT = join(tmpdir(), `deep-faker-e2e-kafka-${process.pid}.jsonl`);
 afterAll(() => rmSync(OUT, { force: true }));
-
-interface Consumed { topic: string; partition: number; key: string | null; event: { sys__eid: string; sys__ets: number; user_id?: string } }
-
-async function consume(topics: string[], expected: number): Promise<Consumed[]> {
-  const kafka = new Kafka({ brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING, clientId: 'df-e2e-reader' });
-  const consumer = kafka.consumer({ groupId: `df-e2e-${randomUUID()}`, sessionTimeout: 10_000, rebalanceTimeout: 10_000, heartbeatInterval: 1000, maxWaitTimeInMs: 100 });
-  const records: Consumed[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
-        records.push({ topic, partition, key: message.key?.toString() ?? null, event: JSON.parse(message.value!.toString()) });
-      },
-    });
-    const deadline = Date.now() + 30_000;
-    while (records.length < expected && Date.now() < deadline) await sleep(100);
-    await sleep(500);
-  } finally {
-    await consumer.disconnect();
-  }
-  return records;
-}
 
 describe.runIf(status.available)('a run into Kafka', () => {
   it('delivers every event exactly once, one entity per partition, in time order', async () => {
@@ -50,8 +28,8 @@ describe.runIf(status.available)('a run into Kafka', () => {
       '--out', OUT, '--kafka', kafkaBrokers()!.join(','), '--topic-prefix', prefix], { timeoutMs: 60_000 });
     expect(result.stderr).toMatch(/output kafka \S+: delivered [\d,]+, failed 0, in flight 0/);
     expect(result.status).toBe(0);
-    const events = readFileSync(OUT, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Consumed['event'] & { event_type: string });
-    const records = await consume(['AccountCreated', 'ProductAdded', 'OrderCompleted'].map((t) => prefix + t), events.length);
+    const events = readFileSync(OUT, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as EventRecord);
+    const records = await readAll(['AccountCreated', 'ProductAdded', 'OrderCompleted'].map((t) => prefix + t), events.length);
     const seen = new Map<string, number>();
     for (const r of records) seen.set(r.event.sys__eid, (seen.get(r.event.sys__eid) ?? 0) + 1);
     expect([...seen.values()].every((n) => n === 1)).toBe(true);

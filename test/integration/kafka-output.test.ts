@@ -15,6 +15,7 @@ import { createEventBatch } from '../../src/outputs/event-batch.js';
 import { KafkaOutput, type KafkaOutputOptions } from '../../src/outputs/kafka-output.js';
 import type { EventInfo, EventRecord, OutputOpenContext } from '../../src/outputs/output.js';
 import { checkService, kafkaBrokers } from './services.js';
+import { readAll, type Consumed } from './kafka-reader.js';
 
 const status = await checkService('kafka');
 const MOCK = '../shared/services/kafka-mock.sh';
@@ -44,31 +45,6 @@ function makeEvents(count: number, users: number, from = 0): EventRecord[] {
 
 function openContext(lines: string[] = [], signal = new AbortController().signal): OutputOpenContext {
   return { events: EVENTS, log: (line) => lines.push(line), signal };
-}
-
-interface Consumed { topic: string; partition: number; offset: number; key: string | null; headers: Record<string, string>; event: EventRecord }
-
-/** Every record in the topics, read from the beginning with a fresh group. */
-async function readAll(topics: string[], expected: number, timeoutMs = 30_000): Promise<Consumed[]> {
-  const kafka = new Kafka({ brokers: kafkaBrokers()!, logLevel: logLevel.NOTHING, clientId: 'df-test-reader' });
-  const consumer = kafka.consumer({ groupId: `df-test-${randomUUID()}`, sessionTimeout: 10_000, rebalanceTimeout: 10_000, heartbeatInterval: 1000, maxWaitTimeInMs: 100 });
-  const records: Consumed[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
-        records.push({ topic, partition, offset: Number(message.offset), key: message.key?.toString() ?? null, headers, event: JSON.parse(message.value!.toString()) });
-      },
-    });
-    const deadline = Date.now() + timeoutMs;
-    while (records.length < expected && Date.now() < deadline) await sleep(100);
-    await sleep(500); // a duplicate would arrive right behind the expected records
-  } finally {
-    await consumer.disconnect();
-  }
-  return records;
 }
 
 /** How many records the topics hold, from their offsets: counts duplicates without reading. */
