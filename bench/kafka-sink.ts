@@ -5,43 +5,20 @@
  * Needs the Kafka mock: KAFKA_MOCK_PROXY_PORT=19092 ../shared/services/kafka-mock.sh start
  * Run: npx tsx bench/kafka-sink.ts [events] [batch events] [batchSize per request]
  */
-import { createEventBatch } from '../src/outputs/event-batch.js';
 import { KafkaOutput } from '../src/outputs/kafka-output.js';
-import type { EventBatch, EventInfo, EventRecord } from '../src/outputs/output.js';
-import { SeededRandom } from '../src/util/seeded-random.js';
-import { alphanumericId, uuid4 } from '../src/util/ids.js';
+import { createEventBatch } from '../src/outputs/event-batch.js';
+import type { EventBatch } from '../src/outputs/output.js';
+import { SYNTHETIC_EVENT_INFO, syntheticBatches } from './workloads/synthetic-events.js';
 import { kafkaBrokers } from '../test/integration/services.js';
 
 const EVENTS = Number(process.argv[2] ?? 200_000);
 const BATCH = Number(process.argv[3] ?? 5000);
 const REQUEST_BATCH = Number(process.argv[4] ?? 500);
 const USERS = 10_000;
-const START = Date.UTC(2025, 0, 1);
 
-const string = (name: string, primaryKey = false) => ({ name, kind: 'string' as const, required: true, primaryKey });
-const EVENT_INFO: EventInfo[] = [
-  { name: 'AccountCreated', fields: [string('user_id', true), string('email'), string('full_name')], keyField: 'user_id' },
-  { name: 'ProductAdded', fields: [string('user_id'), string('product_id'), string('cart_id'), { name: 'quantity', kind: 'int', required: true, primaryKey: false }], keyField: 'user_id' },
-  { name: 'OrderCompleted', fields: [string('user_id'), string('order_id'), { name: 'total_amount', kind: 'float', required: true, primaryKey: false }], keyField: 'user_id' },
-];
-
-/** Quick-start-shaped events: each user registers, adds products, sometimes orders. */
-function makeBatches(): EventBatch[] {
-  const random = new SeededRandom(42);
-  const users = Array.from({ length: USERS }, () => uuid4(random));
-  const events: EventRecord[] = [];
-  for (let i = 0; i < EVENTS; i++) {
-    const user = users[i % USERS]!;
-    const base = { sys__eid: alphanumericId(random, 12), sys__ets: START + i * 10, sys__sid: alphanumericId(random, 16) };
-    const round = Math.floor(i / USERS) % 4;
-    if (round === 0) events.push({ event_type: 'AccountCreated', ...base, user_id: user, email: `user${i}@example.com`, full_name: `User Number ${i}` });
-    else if (round < 3) events.push({ event_type: 'ProductAdded', ...base, user_id: user, product_id: 'PROD_001', cart_id: `cart_${user.slice(0, 8)}`, quantity: 1 + (i % 3) });
-    else events.push({ event_type: 'OrderCompleted', ...base, user_id: user, order_id: `order_${user.slice(0, 8)}`, total_amount: 99.99 });
-  }
-  const batches: EventBatch[] = [];
-  for (let i = 0; i < events.length; i += BATCH) batches.push(createEventBatch(events.slice(i, i + BATCH)));
-  return batches;
-}
+const EVENT_INFO = SYNTHETIC_EVENT_INFO;
+// A round of every user per type: each user's events go to one partition, in order.
+const makeBatches = () => syntheticBatches(EVENTS, BATCH, USERS, (i) => Math.floor(i / USERS) % 4);
 
 async function main(): Promise<void> {
   const brokers = kafkaBrokers();

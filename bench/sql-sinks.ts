@@ -6,46 +6,22 @@
  * Run: npx tsx bench/sql-sinks.ts [events] [batch events] [sinks, e.g. mysql,postgres]
  */
 import { readFileSync } from 'node:fs';
-import { createEventBatch } from '../src/outputs/event-batch.js';
 import { MySQLOutput } from '../src/outputs/mysql-output.js';
-import type { EventBatch, EventInfo, EventRecord, Output } from '../src/outputs/output.js';
+import type { EventBatch, Output } from '../src/outputs/output.js';
+import { SYNTHETIC_EVENT_INFO, syntheticBatches } from './workloads/synthetic-events.js';
 import { PostgresOutput } from '../src/outputs/postgres-output.js';
-import { alphanumericId, uuid4 } from '../src/util/ids.js';
-import { SeededRandom } from '../src/util/seeded-random.js';
 import { MYSQL_URL, POSTGRES_URL, portOpen } from '../test/integration/services.js';
 
 const EVENTS = Number(process.argv[2] ?? 200_000);
 const BATCH = Number(process.argv[3] ?? 1000);
 const SINKS = (process.argv[4] ?? 'mysql,postgres').split(',');
 const USERS = 10_000;
-const START = Date.UTC(2025, 0, 1);
 
-const string = (name: string, primaryKey = false) => ({ name, kind: 'string' as const, required: true, primaryKey });
-const EVENT_INFO: EventInfo[] = [
-  { name: 'AccountCreated', fields: [string('user_id', true), string('email'), string('full_name')], keyField: 'user_id' },
-  { name: 'ProductAdded', fields: [string('user_id'), string('product_id'), string('cart_id'), { name: 'quantity', kind: 'int', required: true, primaryKey: false }], keyField: 'user_id' },
-  { name: 'OrderCompleted', fields: [string('user_id'), string('order_id'), { name: 'total_amount', kind: 'float', required: true, primaryKey: false }], keyField: 'user_id' },
-];
 const TABLES = { AccountCreated: 'bench_accounts', ProductAdded: 'bench_products', OrderCompleted: 'bench_orders' };
 
-/** Quick-start-shaped events: each user registers, adds products, sometimes orders. */
-function makeBatches(): EventBatch[] {
-  const random = new SeededRandom(42);
-  const users = Array.from({ length: USERS }, () => uuid4(random));
-  const events: EventRecord[] = [];
-  for (let i = 0; i < EVENTS; i++) {
-    const user = users[i % USERS]!;
-    const base = { sys__eid: alphanumericId(random, 12), sys__ets: START + i * 10, sys__sid: alphanumericId(random, 16) };
-    // Interleaved as the engine emits them, so each batch touches all three tables.
-    const kind = i % 4;
-    if (kind === 0) events.push({ event_type: 'AccountCreated', ...base, user_id: user, email: `user${i}@example.com`, full_name: `User Number ${i}` });
-    else if (kind < 3) events.push({ event_type: 'ProductAdded', ...base, user_id: user, product_id: 'PROD_001', cart_id: `cart_${user.slice(0, 8)}`, quantity: 1 + (i % 3) });
-    else events.push({ event_type: 'OrderCompleted', ...base, user_id: user, order_id: `order_${user.slice(0, 8)}`, total_amount: 99.99 });
-  }
-  const batches: EventBatch[] = [];
-  for (let i = 0; i < events.length; i += BATCH) batches.push(createEventBatch(events.slice(i, i + BATCH)));
-  return batches;
-}
+const EVENT_INFO = SYNTHETIC_EVENT_INFO;
+// Interleaved as the engine emits them, so each batch touches all three tables.
+const makeBatches = () => syntheticBatches(EVENTS, BATCH, USERS, (i) => i % 4);
 
 interface Sink {
   name: string;
