@@ -38,6 +38,10 @@ async function run(args: RunArgs): Promise<number> {
   process.on('SIGTERM', onSignal);
   const progress = !args.quiet && process.stderr.isTTY ? createProgressReporter(process.stderr) : undefined;
   const outputs = await chooseOutputs(args, fileRunOptions?.outputs ?? sim.declaredOutputs);
+  const partitions = args.partitions ?? fileRunOptions?.partitions ?? sim.options.partitions;
+  if (args.workers !== undefined && args.workers > partitions && !args.quiet) {
+    process.stderr.write(`deep-faker: --workers ${args.workers} with ${partitions} partition(s): each worker runs whole partitions, so at most ${partitions} run at once. Add --partitions ${args.workers} (or more) to use them all.\n`);
+  }
   let summary: RunSummary;
   try {
     summary = await sim.run({
