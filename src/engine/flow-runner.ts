@@ -200,5 +200,18 @@ function inFlow(error: unknown, flowName: string): Error {
     return wrapped;
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : describeValue(error);
-  return new DeepFakerError('E_FLOW_THREW', `flow "${flowName}": the flow's code threw ${message}`, { cause: error });
+  const where = error instanceof Error ? userFrame(error.stack) : undefined;
+  return new DeepFakerError('E_FLOW_THREW', `flow "${flowName}": the flow's code threw ${message}${where ? ` (at ${where})` : ''}`, { cause: error });
+}
+
+const OWN_CODE = /[\\/](deep-faker[\\/](dist|src)|node_modules)[\\/]|node:internal|^\s*at (new )?(Generator|Array)\./;
+
+/** The first stack frame in the user's own code, as file:line:column, to point at the bug. */
+function userFrame(stack: string | undefined): string | undefined {
+  for (const line of (stack ?? '').split('\n').slice(1)) {
+    if (!/^\s*at /.test(line) || OWN_CODE.test(line)) continue;
+    const location = /\(?((?:file:\/\/)?[^()\s]+:\d+:\d+)\)?\s*$/.exec(line)?.[1];
+    if (location) return location.replace(/^file:\/\//, '').replace(process.cwd() + '/', '');
+  }
+  return undefined;
 }
