@@ -185,7 +185,7 @@ describe('flow actions', () => {
     });
     const error = await failure(sim);
     expect(error.code).toBe('E_FLOW_THREW');
-    expect(error.message).toBe('flow "throws": the flow\'s code threw TypeError: boom');
+    expect(error.message).toBe('flow "throws": the flow\'s code threw TypeError: boom (at test/unit/engine/flow-runner.test.ts:184:13)');
   });
 
   it('AddDecay: a rate outside [0, 1] or a bad duration is an error naming the flow', async () => {
