@@ -10,7 +10,7 @@ import type { EventConsumer } from './event-consumer.js';
 import type { MainMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
 
 /** Batches a partition may have sent and not yet had credited. */
-const MAX_UNCREDITED = 4;
+const MAX_UNCREDITED = 8;
 
 const input = workerData as WorkerInput;
 const port = parentPort!;
