@@ -74,7 +74,7 @@ export class NewEventAction<Ev extends EventDef = EventDef> {
     readonly event: Ev,
     readonly fields: Record<string, unknown> | undefined,
     readonly saveEntity: AnyEntity | undefined,
-    readonly mutate: readonly SetStateAction[],
+    readonly mutate: SetStateAction | readonly SetStateAction[],
   ) {}
   /** `const order = yield* NewEvent(ctx, OrderCompleted)` gives the emitted event, typed. */
   *[Symbol.iterator](): Generator<FlowAction, EmittedEvent<Ev>, unknown> {
@@ -115,13 +115,11 @@ export function NewEvent<Ev extends EventDef>(ctx: FlowContext, event: Ev, optio
   if (saveEntity !== undefined && (saveEntity as AnyEntity | null)?.type !== 'entity') {
     throw new DeepFakerError('E_BAD_ACTION', `${where()}: saveEntity must be an entity from defineEntity, got ${describeValue(saveEntity)}.`);
   }
-  const list = mutate === undefined ? NO_MUTATIONS : Array.isArray(mutate) ? mutate : [mutate as SetStateAction];
-  for (const m of list) {
-    if (!(m instanceof SetStateAction)) {
-      throw new DeepFakerError('E_BAD_ACTION', `${where()}: mutate takes SetState(...) or a list of them, got ${describeValue(m)}.`);
-    }
-  }
-  return new NewEventAction(ctx, event, fields as Record<string, unknown> | undefined, saveEntity, list);
+  // One SetState stays as it is: wrapping it in a list would allocate on every event.
+  const mutations = (mutate ?? NO_MUTATIONS) as SetStateAction | readonly SetStateAction[];
+  if (Array.isArray(mutations)) mutations.forEach((m) => checkMutation(m, where));
+  else checkMutation(mutations, where);
+  return new NewEventAction(ctx, event, fields as Record<string, unknown> | undefined, saveEntity, mutations);
 }
 
 /** How long AddDecay waits: units add up ({ minutes: 1, seconds: 30 }). */
@@ -135,6 +133,12 @@ export interface DecayOptions {
   days?: number;
   /** A duration text such as '90s' (added to the units above). */
   duration?: Duration;
+}
+
+function checkMutation(m: unknown, where: () => string): void {
+  if (!(m instanceof SetStateAction)) {
+    throw new DeepFakerError('E_BAD_ACTION', `${where()}: mutate takes SetState(...) or a list of them, got ${describeValue(m)}.`);
+  }
 }
 
 const DECAY_UNITS: readonly (readonly [keyof DecayOptions, number])[] = [['ms', 1], ['seconds', 1000], ['minutes', 60_000], ['hours', 3_600_000], ['days', 86_400_000]];

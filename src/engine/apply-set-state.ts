@@ -19,7 +19,8 @@ export function applySetState(
   if (record === undefined) {
     throw new DeepFakerError('E_NOT_BOUND', `${at()}: SetState on a ${entity.name} that is not bound to this flow. Bind one with the flow's filter (Select(${entity.name}, ...)), an in-flow Select(ctx, ${entity.name}, ...) or saveEntity: ${entity.name}.`);
   }
-  const changes: Record<string, unknown> = {};
+  // Written field by field into the state (or its new version): no changes object per SetState.
+  const state = store.table(entity).writableState(record, instance.clock);
   for (const op of action.ops) {
     let value = op.value;
     if (op.isFunction) {
@@ -35,10 +36,10 @@ export function applySetState(
       }
     }
     if (op.op === 'is') {
-      changes[op.field] = value;
+      state[op.field] = value;
       continue;
     }
-    const current = op.field in changes ? changes[op.field] : record.state[op.field];
+    const current = state[op.field];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new DeepFakerError('E_BAD_VALUE', `${at()}, field ${op.field}: '${op.op}' takes a number, got ${describeValue(value)}.`);
     }
@@ -49,7 +50,6 @@ export function applySetState(
     if (op.def.kind === 'int' && !Number.isSafeInteger(next)) {
       throw new DeepFakerError('E_BAD_VALUE', `${at()}, field ${op.field}: ${op.op} ${value} makes ${next}, not an integer. Use whole numbers on int fields.`);
     }
-    changes[op.field] = next;
+    state[op.field] = next;
   }
-  store.table(entity).mutate(record, changes, instance.clock);
 }

@@ -131,7 +131,9 @@ export class FlowRunner {
       const created = createFromEvent(entity, this.store.table(entity), action.event, record, keyGiven, instance.instanceId, instance.clock, this.fill, where);
       instance.bound.set(entity, created);
     }
-    for (const mutation of action.mutate) applySetState(this.store, instance, mutation, record, where);
+    const mutate = action.mutate;
+    if (mutate instanceof SetStateAction) applySetState(this.store, instance, mutate, record, where);
+    else for (const mutation of mutate) applySetState(this.store, instance, mutation, record, where);
     instance.lastEvent = record;
     this.deliver(record);
     return record;

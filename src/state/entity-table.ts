@@ -92,17 +92,24 @@ export class EntityTable {
 
   /** Closes the current version at `at` and opens one with `changes` applied. */
   mutate(record: EntityRecord, changes: Record<string, unknown>, at: number): void {
+    Object.assign(this.writableState(record, at), changes);
+  }
+
+  /**
+   * The state object to change at `at`: without history the current one (changed in place,
+   * readers get copies, see snapshotOf, so a replaced state never becomes old-generation
+   * garbage); with history a new version, already installed, that the caller fills in.
+   */
+  writableState(record: EntityRecord, at: number): Record<string, unknown> {
     const froms = record.froms;
     if (froms === undefined) {
-      // No history kept: change in place (readers get copies, see snapshotOf), so a
-      // replaced state never becomes old-generation garbage.
-      Object.assign(record.state, changes);
       this.changedAt.values[record.row] = at;
-      return;
+      return record.state;
     }
-    const next = { ...record.state, ...changes };
+    const next = { ...record.state };
     record.state = next;
     this.pushVersion(record, froms, next, at);
+    return next;
   }
 
   private pushVersion(record: EntityRecord, froms: number[], next: Record<string, unknown>, at: number): void {
