@@ -1,6 +1,6 @@
 import { DeepFakerError, describeValue } from '../errors.js';
 import type { EventRecord } from '../outputs/output.js';
-import { normalizeValue } from '../schema/field-values.js';
+import { InvalidValue, toStoredValue } from '../schema/field-values.js';
 import type { EntityStore } from '../state/entity-store.js';
 import type { SetStateAction } from './actions.js';
 import type { FlowInstance } from './flow-instance.js';
@@ -30,9 +30,8 @@ export function applySetState(
         throw new DeepFakerError('E_FLOW_THREW', `${at()}, field ${op.field}: the SetState value function threw ${(error as Error)?.message ?? describeValue(error)}.`);
       }
       if (op.op === 'is') {
-        const checked = normalizeValue(op.def, value);
-        if ('error' in checked) throw new DeepFakerError('E_BAD_VALUE', `${at()}, field ${op.field}: ${checked.error}.`);
-        value = checked.value;
+        value = toStoredValue(op.def, value);
+        if (value instanceof InvalidValue) throw new DeepFakerError('E_BAD_VALUE', `${at()}, field ${op.field}: ${value.reason}.`);
       }
     }
     if (op.op === 'is') {

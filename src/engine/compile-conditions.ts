@@ -1,7 +1,7 @@
 import { DeepFakerError, describeValue } from '../errors.js';
 import type { AnyEntity } from '../schema/define-entity.js';
 import type { FieldDef } from '../schema/field.js';
-import { isNumericField, normalizeValue } from '../schema/field-values.js';
+import { InvalidValue, isNumericField, toStoredValue } from '../schema/field-values.js';
 import { CONDITION_OPS, type Condition, type ConditionOp } from '../state/conditions.js';
 
 /** Fields a condition may test: the state fields and the key. */
@@ -38,10 +38,8 @@ export function compileConditions(entity: AnyEntity, where: readonly unknown[], 
       return { field, op, value };
     }
     if (value === null) return { field, op, value: null };
-    const checked = normalizeValue(def, value);
-    if ('error' in checked) {
-      throw new DeepFakerError('E_BAD_CONDITION', `${at}, field ${field}: ${checked.error}.`);
-    }
-    return { field, op, value: checked.value };
+    const stored = toStoredValue(def, value);
+    if (stored instanceof InvalidValue) throw new DeepFakerError('E_BAD_CONDITION', `${at}, field ${field}: ${stored.reason}.`);
+    return { field, op, value: stored };
   });
 }

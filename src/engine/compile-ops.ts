@@ -1,7 +1,7 @@
 import { DeepFakerError, describeValue } from '../errors.js';
 import type { AnyEntity } from '../schema/define-entity.js';
 import type { FieldDef } from '../schema/field.js';
-import { isNumericField, normalizeValue } from '../schema/field-values.js';
+import { InvalidValue, isNumericField, toStoredValue } from '../schema/field-values.js';
 
 export type StateOpName = 'is' | 'add' | 'subtract';
 const OPS: readonly StateOpName[] = ['is', 'add', 'subtract'];
@@ -47,8 +47,8 @@ export function compileOps(entity: AnyEntity, ops: readonly unknown[]): Compiled
       }
       return { field, def, op, value, isFunction: false };
     }
-    const checked = normalizeValue(def, value);
-    if ('error' in checked) throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: ${checked.error}.`);
-    return { field, def, op, value: checked.value, isFunction: false };
+    const stored = toStoredValue(def, value);
+    if (stored instanceof InvalidValue) throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: ${stored.reason}.`);
+    return { field, def, op, value: stored, isFunction: false };
   });
 }

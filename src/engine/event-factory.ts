@@ -8,7 +8,7 @@ import type { FakeContext } from '../fakers/index.js';
 import type { EventRecord } from '../outputs/output.js';
 import type { EventDef } from '../schema/define-event.js';
 import type { ResolvedField } from '../schema/field-plan.js';
-import { normalizeValue } from '../schema/field-values.js';
+import { InvalidValue, toStoredValue } from '../schema/field-values.js';
 import { NO_BOUND_ENTITIES, type BoundEntities } from './bound-entities.js';
 import { alphanumericId } from '../util/ids.js';
 import type { SeededRandom } from '../util/seeded-random.js';
@@ -69,11 +69,11 @@ export function buildEvent(
     const f = fields[i]!;
     const given = explicit === undefined ? undefined : explicit[f.name];
     if (given !== undefined) {
-      const checked = normalizeValue(f.def, given);
-      if ('error' in checked) {
-        throw new DeepFakerError('E_BAD_VALUE', `${where}, field ${f.name}: ${checked.error}. Pass a value of kind ${f.def.kind}.`);
+      const stored = toStoredValue(f.def, given);
+      if (stored instanceof InvalidValue) {
+        throw new DeepFakerError('E_BAD_VALUE', `${where}, field ${f.name}: ${stored.reason}. Pass a value of kind ${f.def.kind}.`);
       }
-      record[f.name] = checked.value;
+      record[f.name] = stored;
     } else {
       record[f.name] = fillField(f, event.name, at, fill, bound ?? NO_BOUND_ENTITIES, where);
     }

@@ -2,7 +2,7 @@ import { DeepFakerError, ProblemList } from '../errors.js';
 import { createFaker, resolveFaker, type FakeContext, type ValueGenerator, type FakerParams } from '../fakers/index.js';
 import { SeededRandom } from '../util/seeded-random.js';
 import type { FieldDef } from './field.js';
-import { normalizeValue } from './field-values.js';
+import { InvalidValue, normalizeValue, toStoredValue } from './field-values.js';
 
 /** A field checked at definition time and ready for the per-event path. */
 export interface ResolvedField {
@@ -62,12 +62,11 @@ export function resolveFields(where: string, fields: Record<string, FieldDef>, p
  */
 function checkedValues(generate: ValueGenerator, def: FieldDef, at: string): ValueGenerator {
   return (ctx) => {
-    const value = generate(ctx);
-    const checked = normalizeValue(def, value);
-    if ('error' in checked) {
-      throw new DeepFakerError('E_BAD_VALUE', `${at}: the faker function's value does not fit the field: ${checked.error}. Return a value of kind ${def.kind}${def.required ? '' : ' or null'}.`);
+    const stored = toStoredValue(def, generate(ctx));
+    if (stored instanceof InvalidValue) {
+      throw new DeepFakerError('E_BAD_VALUE', `${at}: the faker function's value does not fit the field: ${stored.reason}. Return a value of kind ${def.kind}${def.required ? '' : ' or null'}.`);
     }
-    return checked.value;
+    return stored;
   };
 }
 

@@ -1,47 +1,58 @@
 import { describeValue } from '../errors.js';
 import type { FieldDef } from './field.js';
 
+/** Why a value does not fit its field; returned, not thrown, so the caller can say where. */
+export class InvalidValue {
+  constructor(readonly reason: string) {}
+}
+
 /**
  * Checks a value a user supplied for a field (an explicit event field, a default, a SetState
- * value) and returns it in its stored form (datetimes as ISO strings). Returns an error text
- * instead of throwing so the caller can say where it happened.
+ * value) and returns it in its stored form (datetimes as ISO strings), or an InvalidValue.
+ * A valid value allocates nothing: this runs for every explicit field of every event.
  */
-export function normalizeValue(field: FieldDef, value: unknown): { value: unknown } | { error: string } {
+export function toStoredValue(field: FieldDef, value: unknown): unknown {
   if (value === null || value === undefined) {
-    return field.required ? { error: `got ${describeValue(value)} but the field is required` } : { value: null };
+    return field.required ? new InvalidValue(`got ${describeValue(value)} but the field is required`) : null;
   }
   switch (field.kind) {
     case 'string':
-      return typeof value === 'string' ? { value } : expected('a string', value);
+      return typeof value === 'string' ? value : expected('a string', value);
     case 'int':
-      return Number.isSafeInteger(value) ? { value } : expected('an integer', value);
+      return Number.isSafeInteger(value) ? value : expected('an integer', value);
     case 'float':
-      return typeof value === 'number' && Number.isFinite(value) ? { value } : expected('a finite number', value);
+      return typeof value === 'number' && Number.isFinite(value) ? value : expected('a finite number', value);
     case 'boolean':
-      return typeof value === 'boolean' ? { value } : expected('true or false', value);
+      return typeof value === 'boolean' ? value : expected('true or false', value);
     case 'datetime':
-      return normalizeDateTime(value);
+      return toIsoDateTime(value);
     case 'enum':
       return field.values!.includes(value as string)
-        ? { value }
+        ? value
         : expected(`one of ${field.values!.map((v) => JSON.stringify(v)).join(', ')}`, value);
     case 'json':
-      return isJsonValue(value) ? { value } : expected('a JSON value (no functions, undefined or cycles)', value);
+      return isJsonValue(value) ? value : expected('a JSON value (no functions, undefined or cycles)', value);
   }
 }
 
-function expected(what: string, value: unknown): { error: string } {
-  return { error: `expected ${what}, got ${describeValue(value)}` };
+/** toStoredValue as a result object, for definition-time checks and tests. */
+export function normalizeValue(field: FieldDef, value: unknown): { value: unknown } | { error: string } {
+  const stored = toStoredValue(field, value);
+  return stored instanceof InvalidValue ? { error: stored.reason } : { value: stored };
 }
 
-function normalizeDateTime(value: unknown): { value: unknown } | { error: string } {
+function expected(what: string, value: unknown): InvalidValue {
+  return new InvalidValue(`expected ${what}, got ${describeValue(value)}`);
+}
+
+function toIsoDateTime(value: unknown): unknown {
   let ms: number;
   if (value instanceof Date) ms = value.getTime();
   else if (typeof value === 'number') ms = value;
   else if (typeof value === 'string') ms = Date.parse(value);
   else return expected('a Date, an ISO-8601 string or epoch milliseconds', value);
   if (!Number.isFinite(ms)) return expected('a valid date', value);
-  return { value: new Date(ms).toISOString() };
+  return new Date(ms).toISOString();
 }
 
 function isJsonValue(value: unknown, depth = 0): boolean {
