@@ -10,12 +10,18 @@ export const currencyCodePick: PickBuilder = (t) => {
   return codes.length > 0 ? pickFrom(codes) : t.fallback!.get(currencyCodePick);
 };
 
-/** `count` words (±40% when `variable`), capitalized, ending with a period. */
-export function sentencePick(word: Pick, count: number, variable: boolean): Pick {
+/** A count of `count`, or within ±40% of it when `variable` (as Python faker's variable_nb_*). */
+function countPick(count: number, variable: boolean): (random: Parameters<Pick>[0]) => number {
   const low = variable ? Math.max(1, Math.round(count * 0.6)) : count;
   const high = variable ? Math.max(1, Math.round(count * 1.4)) : count;
+  return (random) => low + random.index(high - low + 1);
+}
+
+/** `count` words (±40% when `variable`), capitalized, ending with a period. */
+export function sentencePick(word: Pick, count: number, variable: boolean): Pick {
+  const words = countPick(count, variable);
   return (random, faker) => {
-    const n = low + random.index(high - low + 1);
+    const n = words(random);
     const first = word(random, faker);
     let out = first.charAt(0).toUpperCase() + first.slice(1);
     for (let i = 1; i < n; i++) out += ` ${word(random, faker)}`;
@@ -25,10 +31,9 @@ export function sentencePick(word: Pick, count: number, variable: boolean): Pick
 
 /** Sentences joined by spaces. */
 export function paragraphPick(sentence: Pick, count: number, variable: boolean): Pick {
-  const low = variable ? Math.max(1, Math.round(count * 0.6)) : count;
-  const high = variable ? Math.max(1, Math.round(count * 1.4)) : count;
+  const sentences = countPick(count, variable);
   return (random, faker) => {
-    const n = low + random.index(high - low + 1);
+    const n = sentences(random);
     let out = sentence(random, faker);
     for (let i = 1; i < n; i++) out += ` ${sentence(random, faker)}`;
     return out;
