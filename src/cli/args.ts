@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DeepFakerError } from '../errors.js';
+import { closestName } from '../util/suggest.js';
 
 export const HELP = `deep-faker: declarative, stateful event simulation
 
@@ -125,9 +126,8 @@ const OPTION_NAMES = ['help', 'version', 'seed', 'start', 'duration', 'out', 'ma
 function usageMessage(error: Error & { code?: string }): string {
   const option = /'(-{1,2}[\w-]+)/.exec(error.message)?.[1];
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-    const name = option.replace(/^-+/, '');
-    const guess = OPTION_NAMES.map((o) => [o, editDistance(o, name)] as const).sort((a, b) => a[1] - b[1])[0]!;
-    const hint = guess[1] <= 2 ? `Did you mean --${guess[0]}?` : 'Run deep-faker --help for the options.';
+    const guess = closestName(option.replace(/^-+/, ''), OPTION_NAMES);
+    const hint = guess ? `Did you mean --${guess}?` : 'Run deep-faker --help for the options.';
     return `unknown option ${option}. ${hint}`;
   }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
@@ -136,16 +136,3 @@ function usageMessage(error: Error & { code?: string }): string {
   return `${error.message.split('\n')[0]}. Run deep-faker --help for the options.`;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}

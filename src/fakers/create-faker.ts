@@ -1,7 +1,7 @@
 import type { Faker, Randomizer } from '@faker-js/faker';
 import { DeepFakerError } from '../errors.js';
 import type { SeededRandom } from '../util/seeded-random.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { fakerClass, localeCodeList, localeDefinition } from './locale-data.js';
 
 /** The instant faker-js treats as "now"; a holder so moving the clock costs one assignment. */

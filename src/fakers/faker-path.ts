@@ -2,7 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import { DeepFakerError, describeValue } from '../errors.js';
 import { SeededRandom } from '../util/seeded-random.js';
 import { clockOf, createFaker, setFakerClock } from './create-faker.js';
-import { closestName } from './suggest.js';
+import { closestName } from '../util/suggest.js';
 import type { FakerParams, ValueGenerator } from './types.js';
 
 /** Not modules a faker: path should reach. */

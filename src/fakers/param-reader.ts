@@ -1,5 +1,5 @@
 import { DeepFakerError, describeValue } from '../errors.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import type { FakerParams } from './types.js';
 
 /**

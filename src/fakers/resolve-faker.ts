@@ -3,7 +3,7 @@ import { FAST_FAKER_NAMES, FAST_FAKERS } from './fast-fakers.js';
 import { fakerJsPaths, resolveFakerPath } from './faker-path.js';
 import { functionFaker } from './function-faker.js';
 import { ParamReader } from './param-reader.js';
-import { closestName } from './suggest.js';
+import { closestName } from '../util/suggest.js';
 import type { FakerFunction, FakerParams, ValueGenerator } from './types.js';
 
 /**

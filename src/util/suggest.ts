@@ -1,5 +1,5 @@
 /**
- * "Did you mean" for faker names, faker-js paths and parameter names.
+ * "Did you mean" for faker names, faker-js paths, parameter, option and field names.
  * Comparison ignores case, '_' and '-', so 'full_name' finds 'person.fullName'.
  */
 export function closestName(wanted: string, candidates: Iterable<string>): string | undefined {
