@@ -10,6 +10,7 @@ import { parseDuration, type Duration } from '../util/duration.js';
 import { CONDITION_OPS, type Condition } from '../state/conditions.js';
 import { compileConditions } from './compile-conditions.js';
 import { compileOps, type CompiledOp } from './compile-ops.js';
+import { checkKnownKeys } from '../util/known-keys.js';
 import type { FlowContext } from './flow-context.js';
 
 type Keys<T> = keyof T & string;
@@ -108,6 +109,10 @@ export function NewEvent<Ev extends EventDef>(ctx: FlowContext, event: Ev, optio
   if (!event || event.type !== 'event') {
     throw new DeepFakerError('E_BAD_ACTION', `${ctx.where()}: NewEvent needs an event from defineEvent, got ${describeValue(event)}.`);
   }
+  if (options === null || typeof options !== 'object') {
+    throw new DeepFakerError('E_BAD_ACTION', `${where()}: options must be an object such as { fields: { ... } }, got ${describeValue(options)}.`);
+  }
+  checkKnownKeys(options, NEW_EVENT_KEYS, where, 'E_BAD_ACTION');
   const { fields, saveEntity, mutate } = options;
   if (fields !== undefined && (fields === null || typeof fields !== 'object')) {
     throw new DeepFakerError('E_BAD_ACTION', `${where()}: fields must be an object of field values, got ${describeValue(fields)}.`);
@@ -141,6 +146,10 @@ function checkMutation(m: unknown, where: () => string): void {
   }
 }
 
+const NEW_EVENT_KEYS: ReadonlySet<string> = new Set(['fields', 'saveEntity', 'mutate']);
+const DECAY_KEYS: ReadonlySet<string> = new Set(['rate', 'ms', 'seconds', 'minutes', 'hours', 'days', 'duration']);
+const SELECT_KEYS: ReadonlySet<string> = new Set(['where']);
+
 const DECAY_UNITS: readonly (readonly [keyof DecayOptions, number])[] = [['ms', 1], ['seconds', 1000], ['minutes', 60_000], ['hours', 3_600_000], ['days', 86_400_000]];
 const NO_MUTATIONS: readonly SetStateAction[] = [];
 
@@ -151,7 +160,11 @@ const NO_MUTATIONS: readonly SetStateAction[] = [];
  */
 export function AddDecay(ctx: FlowContext, options: DecayOptions): AddDecayAction {
   const where = () => `${ctx.where()}, AddDecay`;
-  const { rate } = options ?? ({} as DecayOptions);
+  if (options === null || typeof options !== 'object') {
+    throw new DeepFakerError('E_BAD_RATE', `${where()}: expected { rate, seconds | minutes | ... }, got ${describeValue(options)}.`);
+  }
+  checkKnownKeys(options, DECAY_KEYS, where, 'E_BAD_ACTION');
+  const { rate } = options;
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
     throw new DeepFakerError('E_BAD_RATE', `${where()}: rate must be a number in [0, 1], got ${describeValue(rate)}. Use e.g. { rate: 0.3, seconds: 30 } for a 30% drop-off.`);
   }
@@ -188,6 +201,7 @@ export function Select(a: unknown, b?: unknown, c?: unknown): SelectFilter | Sel
   if ((entity as AnyEntity | null)?.type !== 'entity') {
     throw new DeepFakerError('E_BAD_ACTION', `${where()}: expected an entity from defineEntity, got ${describeValue(entity)}. Use Select(User, { where }) or Select(ctx, User, { where }).`);
   }
+  if (options !== undefined) checkKnownKeys(options, SELECT_KEYS, () => `${where()}, entity ${entity.name}`, 'E_BAD_ACTION');
   const conditions = compileConditions(entity, options?.where ?? [], `${where()}, entity ${entity.name}`);
   return ctx ? new SelectAction(ctx, entity, conditions) : new SelectFilter(entity, conditions);
 }

@@ -3,7 +3,13 @@ import type { AnyEntity, HistoryMode } from '../schema/define-entity.js';
 import type { EventDef } from '../schema/define-event.js';
 import { parseDuration, type Duration } from '../util/duration.js';
 import { MAX_PARTITIONS } from './partition.js';
+import { unknownKeyProblem } from '../util/known-keys.js';
 import { resolveLocaleCode } from '../fakers/create-faker.js';
+
+const SIMULATION_OPTION_KEYS: ReadonlySet<string> = new Set([
+  'duration', 'startTime', 'timeStep', 'nFlows', 'randomSeed', 'initialEntities', 'emitInitialEntities', 'strict',
+  'drain', 'locale', 'history', 'batchSize', 'events', 'partitions', 'realtime', 'speed',
+]);
 
 export interface SimulationOptions {
   /** The length of the simulated window: '2m', '24h', milliseconds, or 'infinite'. */
@@ -69,6 +75,8 @@ export function resolveSimulationOptions(options: SimulationOptions): ResolvedSi
     throw new DeepFakerError('E_BAD_OPTIONS', `Simulation: expected options such as { duration: '2m', nFlows: 3 }, got ${describeValue(options)}.`);
   }
   const problems = new ProblemList('E_BAD_OPTIONS');
+  const unknown = unknownKeyProblem(options, SIMULATION_OPTION_KEYS, 'Simulation');
+  if (unknown !== undefined) problems.add(unknown);
   const attempt = <T>(fn: () => T, fallback: T): T => {
     try {
       return fn();

@@ -16,6 +16,7 @@ import { checkPartitions, resolveSimulationOptions, resolveStartTime, type Resol
 import { parseDuration } from '../util/duration.js';
 import { SimulationRun, type RunProgress } from './simulation-run.js';
 import { cliRunHook } from './cli-run-hook.js';
+import { checkKnownKeys } from '../util/known-keys.js';
 import type { QueryableStateOf } from '../schema/define-entity.js';
 import type { EventConsumer } from './event-consumer.js';
 import { PartitionRun, type StopReason } from './partition-run.js';
@@ -49,6 +50,30 @@ export interface RunOptions {
   speed?: number;
   /** Where diagnostics go (default: stderr). */
   log?: (line: string) => void;
+}
+
+const FLOW_OPTION_KEYS: ReadonlySet<string> = new Set(['name', 'initiationWeight', 'filter']);
+const RUN_OPTION_KEYS: ReadonlySet<string> = new Set([
+  'seed', 'startTime', 'duration', 'maxEvents', 'outputs', 'signal', 'onProgress', 'partitions', 'workers', 'shard',
+  'module', 'realtime', 'speed', 'log',
+]);
+
+/** run()'s options that the run would otherwise trip over deep inside (plain JavaScript callers). */
+function checkRunOptions(options: RunOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new DeepFakerError('E_BAD_OPTIONS', `run: expected options such as { seed: 1, maxEvents: 1000 }, got ${describeValue(options)}.`);
+  }
+  checkKnownKeys(options, RUN_OPTION_KEYS, 'run');
+  const { maxEvents, outputs, seed } = options;
+  if (maxEvents !== undefined && !(Number.isSafeInteger(maxEvents) && maxEvents >= 1)) {
+    throw new DeepFakerError('E_BAD_OPTIONS', `run, maxEvents: must be a whole number ≥ 1, got ${describeValue(maxEvents)}.`);
+  }
+  if (seed !== undefined && typeof seed !== 'number' && typeof seed !== 'string') {
+    throw new DeepFakerError('E_BAD_OPTIONS', `run, seed: must be a number or a string, got ${describeValue(seed)}.`);
+  }
+  if (outputs !== undefined && (!Array.isArray(outputs) || !outputs.every((o) => typeof o?.write === 'function' && typeof o?.open === 'function'))) {
+    throw new DeepFakerError('E_BAD_OPTIONS', `run, outputs: expected a list of outputs such as [new FileOutput('events.jsonl')], got ${describeValue(outputs)}.`);
+  }
 }
 
 /** The partitions of shard K of N (K from 1): every N-th partition, starting at K - 1. */
@@ -104,6 +129,10 @@ export class Simulation {
     const fn = typeof a === 'function' ? a : b;
     const name = options.name ?? (typeof fn === 'function' ? fn.name : '');
     const where = `flow "${name || '?'}"`;
+    if (typeof options !== 'object') {
+      throw new DeepFakerError('E_BAD_FLOW', `${where}: expected flow options such as { initiationWeight: 2 }, got ${describeValue(options)}.`);
+    }
+    checkKnownKeys(options, FLOW_OPTION_KEYS, where, 'E_BAD_FLOW');
     if (typeof fn !== 'function' || fn.constructor?.name !== 'GeneratorFunction') {
       throw new DeepFakerError('E_BAD_FLOW', `${where}: expected a generator function, got ${describeValue(fn)}. Declare it as function* my_flow(ctx) { yield NewEvent(ctx, ...); }.`);
     }
@@ -143,6 +172,7 @@ export class Simulation {
   async run(runOptions: RunOptions = {}): Promise<RunSummary> {
     const hook = cliRunHook();
     if (hook) return hook(this, runOptions);
+    checkRunOptions(runOptions);
     const options: ResolvedSimulationOptions = {
       ...this.options,
       ...(runOptions.seed !== undefined ? { seed: runOptions.seed } : {}),

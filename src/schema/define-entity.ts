@@ -3,6 +3,9 @@ import type { EventDef, FieldMap } from './define-event.js';
 import type { ValueOf } from './field.js';
 import { resolveFields, type ResolvedField } from './field-plan.js';
 import { registerEntity } from './registry.js';
+import { unknownKeyProblem } from '../util/known-keys.js';
+
+const ENTITY_OPTION_KEYS: ReadonlySet<string> = new Set(['sourceEvent', 'primaryKey', 'state', 'history']);
 
 /** How much of an entity's past the store keeps: every version, or the current one only. */
 export type HistoryMode = 'full' | 'current';
@@ -87,6 +90,8 @@ export function defineEntity<
     throw new DeepFakerError('E_BAD_DEFINITION', `${where}: expected options { sourceEvent, primaryKey, state }.`);
   }
   const problems = new ProblemList('E_BAD_DEFINITION');
+  const unknown = unknownKeyProblem(options, ENTITY_OPTION_KEYS, where);
+  if (unknown !== undefined) problems.add(unknown);
   const { sourceEvent, primaryKey, state = {} as ST } = options;
   const source = sourceEvent as EventDef | null | undefined;
   if (source !== null && (source === undefined || source.type !== 'event')) {

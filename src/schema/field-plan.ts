@@ -1,6 +1,7 @@
 import { DeepFakerError, ProblemList } from '../errors.js';
 import { createFaker, resolveFaker, type FakeContext, type ValueGenerator, type FakerParams } from '../fakers/index.js';
 import { SeededRandom } from '../util/seeded-random.js';
+import { unknownKeyProblem } from '../util/known-keys.js';
 import type { FieldDef } from './field.js';
 import { InvalidValue, normalizeValue, toStoredValue } from './field-values.js';
 
@@ -17,6 +18,9 @@ export interface ResolvedField {
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED = new Set(['event_type', 'flow_name']);
 const PARAM_KEYS = ['min', 'max', 'elements', 'length', 'text', 'min_value', 'max_value', 'positive', 'right_digits', 'digits'] as const;
+const FIELD_OPTION_KEYS: ReadonlySet<string> = new Set([
+  'faker', 'default', 'primaryKey', 'nullable', 'optional', 'description', 'fromField', 'params', ...PARAM_KEYS,
+]);
 
 /** Resolves every field of a definition, collecting all problems into `problems`. */
 export function resolveFields(where: string, fields: Record<string, FieldDef>, problems: ProblemList): ResolvedField[] {
@@ -27,6 +31,8 @@ export function resolveFields(where: string, fields: Record<string, FieldDef>, p
       problems.add(`${at}: expected a Field (e.g. Field.string()), got ${typeof def}. Declare it with Field.* or StateField.*.`);
       continue;
     }
+    const unknown = unknownKeyProblem(def.options, FIELD_OPTION_KEYS, at);
+    if (unknown !== undefined) problems.add(unknown);
     if (!NAME.test(name)) problems.add(`${at}: "${name}" is not a valid field name. Use letters, digits and _.`);
     if (name.startsWith('sys__') || RESERVED.has(name)) {
       problems.add(`${at}: "${name}" is reserved for system fields. Rename the field.`);

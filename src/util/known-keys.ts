@@ -1,0 +1,21 @@
+import { DeepFakerError } from '../errors.js';
+import { closestName } from './suggest.js';
+
+/**
+ * The message for an options key nobody reads: a typo or the guide's snake_case
+ * (`n_flows`), which would otherwise be ignored without a word. Undefined when all are known.
+ */
+export function unknownKeyProblem(options: object, known: ReadonlySet<string>, where: string | (() => string)): string | undefined {
+  for (const key in options) {
+    if (known.has(key)) continue;
+    const guess = closestName(key, known);
+    return `${typeof where === 'string' ? where : where()}: unknown option "${key}".${guess ? ` Did you mean "${guess}"?` : ''} Known: ${[...known].join(', ')}.`;
+  }
+  return undefined;
+}
+
+/** Throws unknownKeyProblem's message as a DeepFakerError; `where` may be lazy (per-event callers). */
+export function checkKnownKeys(options: object, known: ReadonlySet<string>, where: string | (() => string), code = 'E_BAD_OPTIONS'): void {
+  const problem = unknownKeyProblem(options, known, where);
+  if (problem !== undefined) throw new DeepFakerError(code, problem);
+}
