@@ -33,6 +33,11 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'function') return 'a function';
   if (value === undefined) return 'undefined';
+  // Definitions are large objects: name them as the user wrote them.
+  const definition = value as { type?: unknown; name?: unknown } | null;
+  if ((definition?.type === 'event' || definition?.type === 'entity') && typeof definition.name === 'string') {
+    return `${definition.type} ${definition.name}`;
+  }
   try {
     const text = JSON.stringify(value);
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;

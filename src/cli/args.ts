@@ -111,6 +111,12 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values['topic-prefix'] !== undefined) args.topicPrefix = values['topic-prefix'];
   if (values.mysql !== undefined) args.mysql = values.mysql;
   if (values.postgres !== undefined) args.postgres = values.postgres;
+  if (args.topicPrefix !== undefined && args.kafka === undefined) {
+    throw new DeepFakerError('E_USAGE', '--topic-prefix only applies to --kafka. Add --kafka host:9092, or drop --topic-prefix.');
+  }
+  if (args.speed !== undefined && !args.realtime) {
+    throw new DeepFakerError('E_USAGE', '--speed only applies to live mode. Add --realtime, or drop --speed.');
+  }
   return { kind: 'run', args };
 }
 

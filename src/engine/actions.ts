@@ -7,11 +7,11 @@ import type { AnyEntity, MutableStateOf, QueryableStateOf, EntityState } from '.
 import type { EventDef, EventInput, EmittedEvent } from '../schema/define-event.js';
 import type { InputOf, ValueOf } from '../schema/field.js';
 import { parseDuration, type Duration } from '../util/duration.js';
-import { CONDITION_OPS, type Condition } from '../state/conditions.js';
+import type { Condition } from '../state/conditions.js';
 import { compileConditions } from './compile-conditions.js';
 import { compileOps, type CompiledOp } from './compile-ops.js';
 import { checkKnownKeys } from '../util/known-keys.js';
-import type { FlowContext } from './flow-context.js';
+import { FlowContext } from './flow-context.js';
 
 type Keys<T> = keyof T & string;
 
@@ -105,6 +105,7 @@ export type FlowAction = NewEventAction<any> | AddDecayAction | SelectAction<any
  */
 export function NewEvent<Ev extends EventDef>(ctx: FlowContext, event: Ev, options: NewEventOptions<Ev> = {}): NewEventAction<Ev> {
   // Messages are built only when something is wrong: this runs once per event.
+  checkContext(ctx, 'NewEvent');
   const where = () => `${ctx.where()}, event ${event?.name ?? '?'}`;
   if (!event || event.type !== 'event') {
     throw new DeepFakerError('E_BAD_ACTION', `${ctx.where()}: NewEvent needs an event from defineEvent, got ${describeValue(event)}.`);
@@ -140,6 +141,13 @@ export interface DecayOptions {
   duration?: Duration;
 }
 
+/** Builders that take ctx first, called without it (or outside a flow), say so in one line. */
+function checkContext(ctx: unknown, action: string): void {
+  if (!(ctx instanceof FlowContext)) {
+    throw new DeepFakerError('E_BAD_ACTION', `${action}: the first argument must be the flow's ctx, got ${describeValue(ctx)}. Write ${action}(ctx, ...) inside a flow function*(ctx).`);
+  }
+}
+
 function checkMutation(m: unknown, where: () => string): void {
   if (!(m instanceof SetStateAction)) {
     throw new DeepFakerError('E_BAD_ACTION', `${where()}: mutate takes SetState(...) or a list of them, got ${describeValue(m)}.`);
@@ -159,6 +167,7 @@ const NO_MUTATIONS: readonly SetStateAction[] = [];
  * @example yield AddDecay(ctx, { rate: 0.3, minutes: 2 });
  */
 export function AddDecay(ctx: FlowContext, options: DecayOptions): AddDecayAction {
+  checkContext(ctx, 'AddDecay');
   const where = () => `${ctx.where()}, AddDecay`;
   if (options === null || typeof options !== 'object') {
     throw new DeepFakerError('E_BAD_RATE', `${where()}: expected { rate, seconds | minutes | ... }, got ${describeValue(options)}.`);
@@ -197,6 +206,7 @@ export function Select(a: unknown, b?: unknown, c?: unknown): SelectFilter | Sel
   const ctx = inFlow ? (a as FlowContext) : undefined;
   const entity = (inFlow ? b : a) as AnyEntity;
   const options = (inFlow ? c : b) as SelectOptions<AnyEntity> | undefined;
+  if (ctx !== undefined) checkContext(ctx, 'Select');
   const where = () => (ctx ? `${ctx.where()}, Select` : 'Select');
   if ((entity as AnyEntity | null)?.type !== 'entity') {
     throw new DeepFakerError('E_BAD_ACTION', `${where()}: expected an entity from defineEntity, got ${describeValue(entity)}. Use Select(User, { where }) or Select(ctx, User, { where }).`);
@@ -218,4 +228,3 @@ export function SetState<E extends AnyEntity, Ev = any>(entity: E, ops: readonly
   return new SetStateAction(entity, compileOps(entity, ops as readonly unknown[]));
 }
 
-export { CONDITION_OPS };

@@ -15,9 +15,9 @@ export function applySetState(
 ): void {
   const entity = action.entity;
   const record = instance.bound.get(entity);
-  const at = () => `${where}, entity ${entity.name}`;
+
   if (record === undefined) {
-    throw new DeepFakerError('E_NOT_BOUND', `${at()}: SetState on a ${entity.name} that is not bound to this flow. Bind one with the flow's filter (Select(${entity.name}, ...)), an in-flow Select(ctx, ${entity.name}, ...) or saveEntity: ${entity.name}.`);
+    throw new DeepFakerError('E_NOT_BOUND', `${where}, entity ${entity.name}: SetState on a ${entity.name} that is not bound to this flow. Bind one with the flow's filter (Select(${entity.name}, ...)), an in-flow Select(ctx, ${entity.name}, ...) or saveEntity: ${entity.name}.`);
   }
   // Written field by field into the state (or its new version): no changes object per SetState.
   const state = store.table(entity).writableState(record, instance.clock);
@@ -27,11 +27,11 @@ export function applySetState(
       try {
         value = (op.value as (e: unknown) => unknown)(event);
       } catch (error) {
-        throw new DeepFakerError('E_FLOW_THREW', `${at()}, field ${op.field}: the SetState value function threw ${(error as Error)?.message ?? describeValue(error)}.`);
+        throw new DeepFakerError('E_FLOW_THREW', `${where}, entity ${entity.name}, field ${op.field}: the SetState value function threw ${(error as Error)?.message ?? describeValue(error)}.`);
       }
       if (op.op === 'is') {
         value = toStoredValue(op.def, value);
-        if (value instanceof InvalidValue) throw new DeepFakerError('E_BAD_VALUE', `${at()}, field ${op.field}: ${value.reason}.`);
+        if (value instanceof InvalidValue) throw new DeepFakerError('E_BAD_VALUE', `${where}, entity ${entity.name}, field ${op.field}: ${value.reason}.`);
       }
     }
     if (op.op === 'is') {
@@ -40,14 +40,14 @@ export function applySetState(
     }
     const current = state[op.field];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new DeepFakerError('E_BAD_VALUE', `${at()}, field ${op.field}: '${op.op}' takes a number, got ${describeValue(value)}.`);
+      throw new DeepFakerError('E_BAD_VALUE', `${where}, entity ${entity.name}, field ${op.field}: '${op.op}' takes a number, got ${describeValue(value)}.`);
     }
     if (typeof current !== 'number') {
-      throw new DeepFakerError('E_BAD_VALUE', `${at()}, field ${op.field}: cannot ${op.op} to ${describeValue(current)}. Give the field a default such as 0.`);
+      throw new DeepFakerError('E_BAD_VALUE', `${where}, entity ${entity.name}, field ${op.field}: cannot ${op.op} to ${describeValue(current)}. Give the field a default such as 0.`);
     }
     const next = op.op === 'add' ? current + value : current - value;
     if (op.def.kind === 'int' && !Number.isSafeInteger(next)) {
-      throw new DeepFakerError('E_BAD_VALUE', `${at()}, field ${op.field}: ${op.op} ${value} makes ${next}, not an integer. Use whole numbers on int fields.`);
+      throw new DeepFakerError('E_BAD_VALUE', `${where}, entity ${entity.name}, field ${op.field}: ${op.op} ${value} makes ${next}, not an integer. Use whole numbers on int fields.`);
     }
     state[op.field] = next;
   }

@@ -8,6 +8,7 @@ import type { AnyEntity } from '../schema/define-entity.js';
 import type { EntityStore } from '../state/entity-store.js';
 import { alphanumericId } from '../util/ids.js';
 import { snapshotOf } from '../state/entity-record.js';
+import { fileURLToPath } from 'node:url';
 import { AddDecayAction, NewEventAction, SelectAction, SetStateAction } from './actions.js';
 import { createFromEvent } from './entity-factory.js';
 import { buildEvent, type FillContext } from './event-factory.js';
@@ -72,11 +73,8 @@ export class FlowRunner {
     this.live.add(instance);
     instance.counts = this.counters.flow(flow.name);
     instance.counts.started++;
-    const generator = flow.fn(instance.ctx) as unknown;
-    if (!generator || typeof (generator as Generator).next !== 'function') {
-      throw new DeepFakerError('E_NOT_A_GENERATOR', `flow "${flow.name}": the flow function returned ${describeValue(generator)}, not a generator. Declare it as function* ${flow.name}(ctx) { ... }.`);
-    }
-    instance.generator = generator as FlowInstance['generator'];
+    // sim.flow accepted only generator functions: this is a generator.
+    instance.generator = flow.fn(instance.ctx) as FlowInstance['generator'];
     this.step(instance, undefined);
   }
 
@@ -206,7 +204,13 @@ function inFlow(error: unknown, flowName: string): Error {
   return new DeepFakerError('E_FLOW_THREW', `flow "${flowName}": the flow's code threw ${message}${where ? ` (at ${where})` : ''}`, { cause: error });
 }
 
-const OWN_CODE = /[\\/](deep-faker[\\/](dist|src)|node_modules)[\\/]|node:internal|^\s*at (new )?(Generator|Array)\./;
+// This package's own frames: its src/ or dist/ (whatever the checkout is called), node's, deps'.
+const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OWN_CODE = new RegExp(`${escapeRegExp(PACKAGE_ROOT)}(dist|src)[\\\\/]|[\\\\/]node_modules[\\\\/]|node:internal|^\\s*at (new )?(Generator|Array)\\.`);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 /** The first stack frame in the user's own code, as file:line:column, to point at the bug. */
 function userFrame(stack: string | undefined): string | undefined {

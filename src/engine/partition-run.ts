@@ -22,6 +22,8 @@ type Item = TickItem | InitiateItem | ResumeItem;
 
 /** Yield to the event loop every this many batches so signals and timers get a turn. */
 const FLUSHES_PER_YIELD = 8;
+/** Items run without a flush before the loop yields anyway (a mask: every 65,536). */
+const ITEMS_PER_YIELD = 0xffff;
 
 export type StopReason = 'end' | 'maxEvents' | 'signal';
 
@@ -81,6 +83,7 @@ export class PartitionRun {
     const { consumer, shouldStop } = this.settings;
     const queue = this.queue;
     let flushes = 0;
+    let items = 0;
     while (queue.size > 0) {
       const item = queue.peek()!;
       if (item.time >= this.end && !(drain && item.kind === 'resume')) break;
@@ -89,12 +92,18 @@ export class PartitionRun {
       if (item.kind === 'resume') this.runner.resume(item);
       else if (item.kind === 'initiate') this.runner.initiate(item.time);
       else this.tick(item);
+      if (this.stoppedBy === 'maxEvents') return;
       if (consumer.needsFlush) {
         await consumer.flush();
         if (consumer.failure) throw consumer.failure;
-        if (++flushes % FLUSHES_PER_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (++flushes % FLUSHES_PER_YIELD === 0) await yieldToEventLoop();
+      } else if ((++items & ITEMS_PER_YIELD) !== 0) {
+        continue;
+      } else {
+        // A window with few events still lets signals and timers in now and then.
+        await yieldToEventLoop();
       }
-      if (this.stoppedBy === 'maxEvents') return;
+      // A stop can only have come while the loop awaited.
       if (shouldStop()) {
         this.stoppedBy = 'signal';
         return;
@@ -125,4 +134,8 @@ export class PartitionRun {
     this.settings.consumer.push(event);
     if (++this.counters.events >= this.settings.maxEvents) this.stoppedBy = 'maxEvents';
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,13 +1,12 @@
 import type { AnyEntity } from '../schema/define-entity.js';
 import type { ResolvedSimulationOptions } from './simulation-options.js';
+import { ALPHANUMERIC } from '../util/ids.js';
 
 /** One of `count` independent populations of a simulation. */
 export interface Partition {
   readonly index: number;
   readonly count: number;
 }
-
-export const SINGLE_PARTITION: Partition = { index: 0, count: 1 };
 
 /**
  * The options one partition runs with: its own seed derived from (seed, index), its share of
@@ -26,18 +25,11 @@ export function partitionOptions(options: ResolvedSimulationOptions, partition: 
   };
 }
 
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** With several partitions, sys__eid starts with the partition's two-character tag. */
 export function partitionTag(partition: Partition): string {
   if (partition.count === 1) return '';
-  return BASE62[Math.floor(partition.index / 62)]! + BASE62[partition.index % 62]!;
-}
-
-/** The partition an event came from, read from its sys__eid (0 without partitions). */
-export function partitionOfEventId(eid: string, partitionCount: number): number {
-  if (partitionCount === 1) return 0;
-  return BASE62.indexOf(eid[0]!) * 62 + BASE62.indexOf(eid[1]!);
+  return ALPHANUMERIC[Math.floor(partition.index / 62)]! + ALPHANUMERIC[partition.index % 62]!;
 }
 
 /** Partitions are at most 62 × 62 so the tag fits two characters. */

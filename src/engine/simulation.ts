@@ -12,8 +12,7 @@ import { SelectFilter, type WhereCondition } from './actions.js';
 import { compileConditions } from './compile-conditions.js';
 import type { FlowDef, FlowFunction, FlowOptions } from './flow-def.js';
 import type { RunSummary } from './run-summary.js';
-import { checkPartitions, resolveSimulationOptions, resolveStartTime, type ResolvedSimulationOptions, type SimulationOptions } from './simulation-options.js';
-import { parseDuration } from '../util/duration.js';
+import { resolveSimulationOptions, resolveStartTime, type ResolvedSimulationOptions, type SimulationOptions } from './simulation-options.js';
 import { SimulationRun, type RunProgress } from './simulation-run.js';
 import { cliRunHook } from './cli-run-hook.js';
 import { checkKnownKeys } from '../util/known-keys.js';
@@ -52,6 +51,12 @@ export interface RunOptions {
   log?: (line: string) => void;
 }
 
+function checkEntity(entity: unknown, what: string): void {
+  if ((entity as AnyEntity | null)?.type !== 'entity') {
+    throw new DeepFakerError('E_BAD_OPTIONS', `${what}: expected an entity from defineEntity, got ${describeValue(entity)}. E.g. sim.${what}(User${what === 'query' ? ", { where: [['is_active', 'is', true]] }" : ", userId"}).`);
+  }
+}
+
 const FLOW_OPTION_KEYS: ReadonlySet<string> = new Set(['name', 'initiationWeight', 'filter']);
 const RUN_OPTION_KEYS: ReadonlySet<string> = new Set([
   'seed', 'startTime', 'duration', 'maxEvents', 'outputs', 'signal', 'onProgress', 'partitions', 'workers', 'shard',
@@ -64,12 +69,13 @@ function checkRunOptions(options: RunOptions): void {
     throw new DeepFakerError('E_BAD_OPTIONS', `run: expected options such as { seed: 1, maxEvents: 1000 }, got ${describeValue(options)}.`);
   }
   checkKnownKeys(options, RUN_OPTION_KEYS, 'run');
-  const { maxEvents, outputs, seed } = options;
+  const { maxEvents, outputs } = options;
   if (maxEvents !== undefined && !(Number.isSafeInteger(maxEvents) && maxEvents >= 1)) {
     throw new DeepFakerError('E_BAD_OPTIONS', `run, maxEvents: must be a whole number ≥ 1, got ${describeValue(maxEvents)}.`);
   }
-  if (seed !== undefined && typeof seed !== 'number' && typeof seed !== 'string') {
-    throw new DeepFakerError('E_BAD_OPTIONS', `run, seed: must be a number or a string, got ${describeValue(seed)}.`);
+  const { shard } = options;
+  if (shard !== undefined && (typeof shard !== 'object' || shard === null || !Number.isSafeInteger(shard.index) || !Number.isSafeInteger(shard.count))) {
+    throw new DeepFakerError('E_BAD_OPTIONS', `run, shard: expected { index: K, count: N } (shard K of N, K from 1), got ${describeValue(shard)}.`);
   }
   if (outputs !== undefined && (!Array.isArray(outputs) || !outputs.every((o) => typeof o?.write === 'function' && typeof o?.open === 'function'))) {
     throw new DeepFakerError('E_BAD_OPTIONS', `run, outputs: expected a list of outputs such as [new FileOutput('events.jsonl')], got ${describeValue(outputs)}.`);
@@ -113,8 +119,8 @@ export class Simulation {
   private readonly outputs: Output[] = [];
   private lastStores: EntityStore[] | undefined;
 
-  constructor(options: SimulationOptions) {
-    this.options = resolveSimulationOptions(options);
+  constructor(private readonly declared: SimulationOptions) {
+    this.options = resolveSimulationOptions(declared);
   }
 
   /**
@@ -173,23 +179,17 @@ export class Simulation {
     const hook = cliRunHook();
     if (hook) return hook(this, runOptions);
     checkRunOptions(runOptions);
-    const options: ResolvedSimulationOptions = {
-      ...this.options,
-      ...(runOptions.seed !== undefined ? { seed: runOptions.seed } : {}),
-      ...(runOptions.startTime !== undefined ? { startTime: resolveStartTime(runOptions.startTime) } : {}),
-      ...(runOptions.duration !== undefined
-        ? { durationMs: runOptions.duration === 'infinite' ? Infinity : parseDuration(runOptions.duration, 'duration') }
-        : {}),
-      ...(runOptions.partitions !== undefined ? { partitions: checkPartitions(runOptions.partitions, 'partitions') } : {}),
-    };
-    const realtime = runOptions.realtime ?? options.realtime;
-    const speed = runOptions.speed ?? options.speed;
-    if (typeof speed !== 'number' || !(speed > 0)) {
-      throw new DeepFakerError('E_BAD_OPTIONS', `speed: must be a number > 0 (simulated seconds per wall-clock second), got ${describeValue(speed)}.`);
-    }
-    if (options.durationMs === Infinity && !realtime) {
-      throw new DeepFakerError('E_BAD_OPTIONS', `duration: 'infinite' needs live mode (realtime: true or --realtime); otherwise the run never ends.`);
-    }
+    // The overrides go through the same checks as the constructor's options, in one place.
+    const { seed, startTime, duration, partitions, realtime, speed } = runOptions;
+    const options = resolveSimulationOptions({
+      ...this.declared,
+      ...(seed !== undefined ? { randomSeed: seed } : {}),
+      ...(startTime !== undefined ? { startTime } : {}),
+      ...(duration !== undefined ? { duration } : {}),
+      ...(partitions !== undefined ? { partitions } : {}),
+      ...(realtime !== undefined ? { realtime } : {}),
+      ...(speed !== undefined ? { speed } : {}),
+    });
     const workers = runOptions.workers ?? 0;
     if (!Number.isSafeInteger(workers) || workers < 0) {
       throw new DeepFakerError('E_BAD_OPTIONS', `workers: must be a whole number ≥ 0, got ${describeValue(workers)}.`);
@@ -205,7 +205,7 @@ export class Simulation {
       partitions: shardPartitions(options.partitions, runOptions.shard),
       workers: workers > 1 || (workers === 1 && options.partitions > 1) ? workers : 0,
       module: runOptions.module,
-      realtime: realtime ? { speed } : undefined,
+      realtime: options.realtime ? { speed: options.speed } : undefined,
     });
     this.lastStores = run.stores;
     return run.execute();
@@ -213,6 +213,7 @@ export class Simulation {
 
   /** Entities of a type whose state matched `where` at instant `at` (default: the end of the last run). */
   query<E extends AnyEntity>(entity: E, options: QueryOptions<E> = {}): EntityState<E>[] {
+    checkEntity(entity, 'query');
     const tables = this.requireStores('query').map((store) => store.find(entity)).filter((t) => t !== undefined);
     const conditions = compileConditions(entity, options.where ?? [], `query, entity ${entity.name}`);
     let at: number | undefined;
@@ -228,6 +229,7 @@ export class Simulation {
 
   /** Every version of one entity, oldest first, or undefined when no such entity exists. */
   history<E extends AnyEntity>(entity: E, key: string | number): EntityVersion<EntityState<E>>[] | undefined {
+    checkEntity(entity, 'history');
     for (const store of this.requireStores('history')) {
       const versions = store.find(entity)?.history(key);
       if (versions) return versions as EntityVersion<EntityState<E>>[];

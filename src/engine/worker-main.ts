@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EventRecord } from '../outputs/output.js';
 import { loadSimulationFile } from './load-simulation-file.js';
+import { isDeepFakerError } from '../errors.js';
 import type { EventConsumer } from './event-consumer.js';
 import type { MainMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
 
@@ -106,11 +107,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const e = error as { message?: string; code?: unknown; name?: string; stack?: string };
   port.postMessage({
     type: 'error',
-    message: e?.message ?? String(error),
-    code: e?.name === 'DeepFakerError' && typeof e.code === 'string' ? e.code : undefined,
-    stack: e?.stack,
+    message: (error as Error)?.message ?? String(error),
+    code: isDeepFakerError(error) ? error.code : undefined,
+    stack: (error as Error)?.stack,
   } satisfies WorkerMessage);
 });

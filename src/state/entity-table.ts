@@ -43,9 +43,6 @@ export class EntityTable {
     return this.records.get(key);
   }
 
-  values(): IterableIterator<EntityRecord> {
-    return this.records.values();
-  }
 
   /** Adds a new, available entity; the caller has checked that the key is free. */
   create(key: string | number, state: Record<string, unknown>, at: number): EntityRecord {
