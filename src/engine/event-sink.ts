@@ -7,7 +7,8 @@ import { DeepFakerError, isDeepFakerError } from '../errors.js';
 import { createEventBatch, createLineBatch } from '../outputs/event-batch.js';
 import type { EventBatch, EventRecord, Output } from '../outputs/output.js';
 import type { EventConsumer } from './event-consumer.js';
-import { sleep, type Pacer } from './pacer.js';
+import type { Pacer } from './pacer.js';
+import { sleep } from '../util/sleep.js';
 
 interface OutputLane {
   readonly output: Output;

@@ -1,4 +1,5 @@
 /** Retries with exponential backoff for outputs whose destination can fail for a while. */
+import { sleep } from '../util/sleep.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included (default 8). */
@@ -34,14 +35,9 @@ export async function withRetry<T>(task: (attempt: number) => Promise<T>, option
       const wait = Math.min(maxDelay, delay) * (0.75 + (performance.now() % 1) / 2);
       await options.onRetry?.(error, attempt, Math.round(wait));
       await sleep(wait, options.signal);
+      // Stopped while waiting: no further attempt.
+      if (options.signal?.aborted) throw error;
       delay *= 2;
     }
   }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
-  });
 }

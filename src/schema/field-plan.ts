@@ -1,7 +1,7 @@
-import { DeepFakerError, ProblemList } from '../errors.js';
+import { DeepFakerError, ProblemList, describeValue } from '../errors.js';
 import { createFaker, resolveFaker, type FakeContext, type ValueGenerator, type FakerParams } from '../fakers/index.js';
 import { SeededRandom } from '../util/seeded-random.js';
-import { unknownKeyProblem } from '../util/known-keys.js';
+import { closestName } from '../util/suggest.js';
 import type { FieldDef } from './field.js';
 import { InvalidValue, normalizeValue, toStoredValue } from './field-values.js';
 
@@ -17,11 +17,8 @@ export interface ResolvedField {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED = new Set(['event_type', 'flow_name']);
-const PARAM_KEYS = ['min', 'max', 'elements', 'length', 'text', 'min_value', 'max_value', 'positive', 'right_digits', 'digits'] as const;
-const FIELD_OPTION_KEYS: ReadonlySet<string> = new Set([
-  'faker', 'default', 'primaryKey', 'nullable', 'optional', 'description', 'fromField', 'params', ...PARAM_KEYS,
-]);
-
+/** A field's own options; every other option is a parameter of its faker. */
+const FIELD_OWN_KEYS: ReadonlySet<string> = new Set(['faker', 'default', 'primaryKey', 'nullable', 'optional', 'description', 'fromField', 'params']);
 /** Resolves every field of a definition, collecting all problems into `problems`. */
 export function resolveFields(where: string, fields: Record<string, FieldDef>, problems: ProblemList): ResolvedField[] {
   const out: ResolvedField[] = [];
@@ -31,15 +28,19 @@ export function resolveFields(where: string, fields: Record<string, FieldDef>, p
       problems.add(`${at}: expected a Field (e.g. Field.string()), got ${typeof def}. Declare it with Field.* or StateField.*.`);
       continue;
     }
-    const unknown = unknownKeyProblem(def.options, FIELD_OPTION_KEYS, at);
-    if (unknown !== undefined) problems.add(unknown);
+    const misplaced = misplacedOption(def, at);
+    if (misplaced !== undefined) problems.add(misplaced);
+    for (const flag of ['nullable', 'optional', 'primaryKey'] as const) {
+      const value = def.options[flag];
+      if (value !== undefined && typeof value !== 'boolean') problems.add(`${at}: ${flag} must be true or false, got ${describeValue(value)}.`);
+    }
     if (!NAME.test(name)) problems.add(`${at}: "${name}" is not a valid field name. Use letters, digits and _.`);
     if (name.startsWith('sys__') || RESERVED.has(name)) {
       problems.add(`${at}: "${name}" is reserved for system fields. Rename the field.`);
     }
     let generate: ValueGenerator | undefined;
     const faker = def.options.faker;
-    if (faker !== undefined) {
+    if (faker !== undefined && misplaced === undefined) {
       try {
         generate = resolveFaker(faker, fakerParams(def), at);
         if (typeof faker === 'function') generate = checkedValues(generate, def, at);
@@ -54,8 +55,8 @@ export function resolveFields(where: string, fields: Record<string, FieldDef>, p
       if ('error' in checked) problems.add(`${at}: default ${checked.error}. Fix the default.`);
       else defaultValue = checked.value;
     }
-    if (def.kind === 'enum' && (!def.values || def.values.length === 0)) {
-      problems.add(`${at}: an enum needs at least one value. Use Field.enum(['a', 'b']).`);
+    if (def.kind === 'enum' && (!Array.isArray(def.values) || def.values.length === 0 || !def.values.every((v) => typeof v === 'string'))) {
+      problems.add(`${at}: an enum needs a list of string values, got ${describeValue(def.values)}. Use Field.enum(['a', 'b']).`);
     }
     out.push({ name, def, generate, defaultValue });
   }
@@ -99,10 +100,28 @@ function checkKind(generate: ValueGenerator, def: FieldDef, name: string, at: st
   }
 }
 
+/**
+ * Options that are neither the field's own nor usable: a misspelt own option (primary_key),
+ * or faker parameters on a field without a faker. The faker checks its own parameters.
+ */
+function misplacedOption(def: FieldDef, at: string): string | undefined {
+  for (const key in def.options) {
+    if (FIELD_OWN_KEYS.has(key)) continue;
+    const meant = closestName(key, FIELD_OWN_KEYS);
+    if (meant !== undefined) return `${at}: unknown option "${key}". Did you mean "${meant}"?`;
+    if (def.options.faker === undefined) {
+      return `${at}: option "${key}" is a faker parameter, but the field has no faker. Add faker: '...' or remove it.`;
+    }
+  }
+  return undefined;
+}
+
+/** Everything but the field's own options goes to the faker, merged with `params`. */
 function fakerParams(def: FieldDef): FakerParams {
   const params: FakerParams = { ...(def.options.params ?? {}) };
-  for (const key of PARAM_KEYS) {
-    if (def.options[key] !== undefined) params[key] = def.options[key];
+  const options = def.options as Record<string, unknown>;
+  for (const key in options) {
+    if (!FIELD_OWN_KEYS.has(key) && options[key] !== undefined) params[key] = options[key];
   }
   return params;
 }

@@ -15,6 +15,28 @@ export interface FakerParamOptions {
   positive?: boolean;
   right_digits?: number;
   digits?: number;
+  step?: number;
+  chance_of_getting_true?: number;
+  truth_probability?: number;
+  weights?: readonly number[];
+  prefix?: string;
+  suffix?: string;
+  prefixes?: readonly string[];
+  letters?: string;
+  upper?: boolean;
+  nb_words?: number;
+  variable_nb_words?: boolean;
+  nb_sentences?: number;
+  variable_nb_sentences?: boolean;
+  max_nb_chars?: number;
+  min_chars?: number;
+  max_chars?: number;
+  left_digits?: number;
+  fix_len?: boolean;
+  start_date?: string | number | Date;
+  end_date?: string | number | Date;
+  after_now?: boolean;
+  before_now?: boolean;
   /** Parameters for a faker-js path, passed as its single argument. */
   params?: Record<string, unknown>;
 }

@@ -64,7 +64,7 @@ describe('defineEvent', () => {
     expect(definitionError(() => defineEvent('E2', { a: 'string' as never })).message)
       .toContain('event E2, field a: expected a Field');
     expect(definitionError(() => defineEvent('E3', { event_type: Field.string() })).message).toContain('reserved');
-    expect(definitionError(() => defineEvent('E4', { x: Field.enum([] as unknown as ['a']) })).message).toContain('an enum needs at least one value');
+    expect(definitionError(() => defineEvent('E4', { x: Field.enum([] as unknown as ['a']) })).message).toContain('an enum needs a list of string values');
   });
 
   it('rejects faker parameters that do not fit', () => {
