@@ -66,7 +66,7 @@ export function compileChoice(
 }
 
 /** Compiles one pattern; references the resolver does not know go through faker.helpers.fake. */
-export function compilePattern(pattern: string, resolve: RefResolver, symbols?: Readonly<Record<string, Slot>>): Pick {
+function compilePattern(pattern: string, resolve: RefResolver, symbols?: Readonly<Record<string, Slot>>): Pick {
   const parts: (string | Pick)[] = [];
   const literal = (text: string): string | Pick => {
     if (symbols === undefined || ![...text].some((char) => char in symbols)) return text;
@@ -130,7 +130,7 @@ const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const ALNUM = DIGITS + UPPER;
 
 /** faker-js symbols in locale data: '#' digit, '!' digit 2-9, '?' letter, '*' either. */
-export const FAKER_SYMBOLS: Readonly<Record<string, Slot>> = {
+const FAKER_SYMBOLS: Readonly<Record<string, Slot>> = {
   '#': (random) => DIGITS[random.index(10)]!,
   '!': (random) => DIGITS[2 + random.index(8)]!,
   '?': (random) => UPPER[random.index(26)]!,

@@ -2,9 +2,12 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DeepFakerError, describeValue } from '../errors.js';
+import { checkKnownKeys } from '../util/known-keys.js';
 import type { EventBatch, EventInfo, OutputOpenContext } from './output.js';
 import { csvHeader, csvRows } from './csv.js';
 import { StreamOutput } from './stream-output.js';
+
+const FILE_OPTION_KEYS: ReadonlySet<string> = new Set(['format', 'append']);
 
 export interface FileOutputOptions {
   /** 'jsonl' (default) or 'csv'; a path ending in .csv picks csv. */
@@ -28,6 +31,13 @@ export class FileOutput extends StreamOutput {
     super();
     if (typeof path !== 'string' || path === '') {
       throw new DeepFakerError('E_BAD_OUTPUT', `FileOutput: expected a file path, got ${describeValue(path)}. E.g. new FileOutput('events.jsonl').`);
+    }
+    if (options === null || typeof options !== 'object') {
+      throw new DeepFakerError('E_BAD_OUTPUT', `FileOutput: options must be an object such as { format: 'csv' }, got ${describeValue(options)}.`);
+    }
+    checkKnownKeys(options, FILE_OPTION_KEYS, 'FileOutput', 'E_BAD_OUTPUT');
+    if (options.format !== undefined && options.format !== 'jsonl' && options.format !== 'csv') {
+      throw new DeepFakerError('E_BAD_OUTPUT', `FileOutput, format: 'jsonl' or 'csv', got ${describeValue(options.format)}.`);
     }
     this.format = options.format ?? (path.endsWith('.csv') ? 'csv' : 'jsonl');
     this.name = `file ${path}`;

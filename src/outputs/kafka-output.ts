@@ -3,7 +3,8 @@
  * event, keyed so that one entity's events stay in order in one partition.
  */
 import type { Admin, PartitionMetadata, Producer } from 'kafkajs';
-import { DeepFakerError } from '../errors.js';
+import { DeepFakerError, describeValue } from '../errors.js';
+import { checkKnownKeys } from '../util/known-keys.js';
 import type { EventBatch, Output, OutputOpenContext, OutputStats } from './output.js';
 import { settleWithin, withDeadline } from './kafka/deadline.js';
 import { KafkaDelivery } from './kafka/kafka-delivery.js';
@@ -15,6 +16,10 @@ import { buildPartitionChunks, type ChunkRouting } from './kafka/partition-chunk
 import { ResendGate } from './kafka/resend-gate.js';
 
 export type { KafkaOutputOptions } from './kafka/kafka-options.js';
+
+const KAFKA_OPTION_KEYS: ReadonlySet<string> = new Set([
+  'brokers', 'topicMapping', 'defaultTopic', 'topicPerEvent', 'topicPrefix', 'key', 'clientId', 'ssl', 'sasl', 'batchSize', 'connectTimeoutMs', 'retry',
+]);
 
 // Client-side bound on one request; kafkajs' default (30 s, retried) hides a hung broker for minutes.
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -54,6 +59,10 @@ export class KafkaOutput implements Output {
   readonly maxInFlight = 1;
 
   constructor(private readonly options: KafkaOutputOptions) {
+    if (options === null || typeof options !== 'object') {
+      throw new DeepFakerError('E_KAFKA_CONFIG', `KafkaOutput: expected options such as { brokers: ['localhost:9092'], defaultTopic: 'events' }, got ${describeValue(options)}.`);
+    }
+    checkKnownKeys(options, KAFKA_OPTION_KEYS, 'KafkaOutput', 'E_KAFKA_CONFIG');
     this.name = `kafka ${parseBrokers(options?.brokers ?? []).join(',') || '(no brokers)'}`;
   }
 

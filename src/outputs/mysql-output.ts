@@ -1,5 +1,5 @@
 import { mysqlDialect } from './sql/mysql-dialect.js';
-import { SqlOutput, type SqlOutputOptions } from './sql/sql-output.js';
+import { SqlOutput, sqlOptions, type SqlOutputOptions } from './sql/sql-output.js';
 
 /** MySQLOutput's options: `connection` defaults to DEEP_FAKER_MYSQL_URL; batchSize (rows per INSERT) to 1000. */
 export type MySQLOutputOptions = SqlOutputOptions;
@@ -20,7 +20,7 @@ export type MySQLOutputOptions = SqlOutputOptions;
  * });
  */
 export class MySQLOutput extends SqlOutput {
-  constructor(options: MySQLOutputOptions = {}) {
-    super(mysqlDialect, options);
+  constructor(options: MySQLOutputOptions | string = {}) {
+    super(mysqlDialect, sqlOptions(options, mysqlDialect.outputName));
   }
 }

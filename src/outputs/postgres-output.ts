@@ -1,5 +1,5 @@
 import { createPostgresDialect } from './sql/postgres-dialect.js';
-import { SqlOutput, type SqlOutputOptions } from './sql/sql-output.js';
+import { SqlOutput, sqlOptions, type SqlOutputOptions } from './sql/sql-output.js';
 
 /** PostgresOutput's options: `connection` defaults to DEEP_FAKER_POSTGRES_URL; batchSize (rows per COPY) to 10000. */
 export interface PostgresOutputOptions extends SqlOutputOptions {
@@ -24,7 +24,8 @@ export interface PostgresOutputOptions extends SqlOutputOptions {
  * });
  */
 export class PostgresOutput extends SqlOutput {
-  constructor(options: PostgresOutputOptions = {}) {
-    super(createPostgresDialect(options.schema), options);
+  constructor(options: PostgresOutputOptions | string = {}) {
+    const checked = sqlOptions(options, 'PostgresOutput');
+    super(createPostgresDialect(checked.schema), checked);
   }
 }

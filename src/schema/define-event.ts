@@ -68,19 +68,14 @@ export function defineEvent<const N extends string, const F extends FieldMap>(na
   return event;
 }
 
-/** The JSON Schema of an event's records (its fields plus the system fields), via zod. */
-export function eventJsonSchema(event: EventDef): Record<string, unknown> {
-  const shape: Record<string, z.ZodType> = { event_type: z.literal(event.name) };
-  for (const f of event.resolved) shape[f.name] = fieldSchema(f.def);
-  shape.sys__eid = z.string().length(12);
-  shape.sys__ets = z.number().int();
-  shape.sys__sid = z.string();
-  return z.toJSONSchema(z.object(shape)) as Record<string, unknown>;
-}
-
 /** Validates a record against its event's schema (for tests and tooling, not the hot path). */
 export function eventSchema(event: EventDef): z.ZodType {
   const shape: Record<string, z.ZodType> = { event_type: z.literal(event.name) };
   for (const f of event.resolved) shape[f.name] = fieldSchema(f.def);
-  return z.object({ ...shape, sys__eid: z.string(), sys__ets: z.number().int(), sys__sid: z.string() });
+  return z.object({ ...shape, sys__eid: z.string().length(12), sys__ets: z.number().int(), sys__sid: z.string() });
+}
+
+/** The JSON Schema of an event's records (its fields plus the system fields), via zod. */
+export function eventJsonSchema(event: EventDef): Record<string, unknown> {
+  return z.toJSONSchema(eventSchema(event)) as Record<string, unknown>;
 }

@@ -27,7 +27,7 @@ export interface KafkaDeliveryOptions {
 }
 
 /** Why deliver() gave up: the last client error, after how many attempts. */
-export class DeliveryFailure extends Error {
+class DeliveryFailure extends Error {
   constructor(override readonly cause: unknown, readonly attempts: number, readonly aborted: boolean) {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = 'DeliveryFailure';

@@ -55,7 +55,7 @@ export function createPostgresDialect(schema?: string): SqlDialect {
   };
 }
 
-export function quotePostgres(identifier: string): string {
+function quotePostgres(identifier: string): string {
   return `"${identifier.replace(/"/g, '""')}"`;
 }
 

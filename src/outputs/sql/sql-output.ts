@@ -2,7 +2,8 @@
  * The SQL-output core MySQLOutput and PostgresOutput share: connecting, table setup, one
  * transaction per batch, retries with reconnection, and delivery counts. Dialects do the rest.
  */
-import { DeepFakerError } from '../../errors.js';
+import { DeepFakerError, describeValue } from '../../errors.js';
+import { checkKnownKeys } from '../../util/known-keys.js';
 import type { EventBatch, Output, OutputOpenContext, OutputStats } from '../output.js';
 import { withRetry, type RetryOptions } from '../retry.js';
 import { describeTarget, resolveConnection, type ResolvedConnection, type SqlConnectionOption } from './resolve-connection.js';
@@ -12,6 +13,21 @@ import { causeOf, connectFailure, writeFailure } from './sql-failures.js';
 import { planTables, prepareTables } from './prepare-tables.js';
 
 /** Options both SQL outputs take. */
+const SQL_OPTION_KEYS: ReadonlySet<string> = new Set(['connection', 'tableMapping', 'batchSize', 'alterTables', 'retry', 'schema']);
+
+/**
+ * A SQL output's options as given: an options object, or just the connection URI
+ * (`new MySQLOutput('mysql://...')`).
+ */
+export function sqlOptions<O extends SqlOutputOptions>(options: O | string | undefined, outputName: string): O {
+  if (typeof options === 'string') return { connection: options } as O;
+  if (options === undefined) return {} as O;
+  if (options === null || typeof options !== 'object') {
+    throw new DeepFakerError('E_OUTPUT_CONFIG', `${outputName}: expected options such as { connection: 'mysql://user@host/db' } or a connection URI, got ${describeValue(options)}.`);
+  }
+  return options;
+}
+
 export interface SqlOutputOptions {
   /** A URI (`mysql://user:password@host:3306/db`) or its parts; defaults to the output's environment variable. */
   connection?: SqlConnectionOption;
@@ -50,6 +66,12 @@ export class SqlOutput implements Output {
   private stopped = false;
 
   constructor(private readonly dialect: SqlDialect, private readonly options: SqlOutputOptions) {
+    checkKnownKeys(options, SQL_OPTION_KEYS, dialect.outputName, 'E_OUTPUT_CONFIG');
+    for (const [event, table] of Object.entries(options.tableMapping ?? {})) {
+      if (typeof table !== 'string' || table === '') {
+        throw new DeepFakerError('E_OUTPUT_CONFIG', `${dialect.outputName}, tableMapping.${event}: expected a table name, got ${describeValue(table)}.`);
+      }
+    }
     this.connection = resolveConnection(options.connection, dialect);
     this.batchSize = options.batchSize ?? dialect.defaultBatchSize;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) {

@@ -77,8 +77,8 @@ describe('defineEvent', () => {
     const schema = eventJsonSchema(E) as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(schema.properties)).toEqual(['event_type', 'id', 'n', 'kind', 'sys__eid', 'sys__ets', 'sys__sid']);
     const zod = eventSchema(E);
-    expect(zod.safeParse({ event_type: 'Schemed', id: 'x', n: null, kind: 'a', sys__eid: 'e', sys__ets: 1, sys__sid: 's' }).success).toBe(true);
-    expect(zod.safeParse({ event_type: 'Schemed', id: 'x', n: 1.5, kind: 'c', sys__eid: 'e', sys__ets: 1, sys__sid: 's' }).success).toBe(false);
+    expect(zod.safeParse({ event_type: 'Schemed', id: 'x', n: null, kind: 'a', sys__eid: 'e0123456789A', sys__ets: 1, sys__sid: 's' }).success).toBe(true);
+    expect(zod.safeParse({ event_type: 'Schemed', id: 'x', n: 1.5, kind: 'c', sys__eid: 'e0123456789A', sys__ets: 1, sys__sid: 's' }).success).toBe(false);
   });
 });
 
