@@ -43,6 +43,8 @@ export class PartitionRun {
   readonly store: EntityStore;
   readonly counters = new RunCounters();
   stoppedBy: StopReason = 'end';
+  /** Events handed to the consumer, for maxEvents. */
+  private emitted = 0;
   private readonly options: ResolvedSimulationOptions;
   private readonly queue = new EventQueue<Item>();
   private readonly random: SeededRandom;
@@ -132,7 +134,7 @@ export class PartitionRun {
   private deliver(event: EventRecord): void {
     if (this.stoppedBy === 'maxEvents') return;
     this.settings.consumer.push(event);
-    if (++this.counters.events >= this.settings.maxEvents) this.stoppedBy = 'maxEvents';
+    if (++this.emitted >= this.settings.maxEvents) this.stoppedBy = 'maxEvents';
   }
 }
 

@@ -7,13 +7,18 @@ export interface FlowCounts {
   cut: number;
 }
 
+export interface SerializedCounters {
+  flows: [string, FlowCounts][];
+  autoFilled: [string, number][];
+  idleInitiations: number;
+}
+
 export class RunCounters {
   readonly flows = new Map<string, FlowCounts>();
   /** 'Event.field' or 'Entity.field' → how often a required field was auto-filled. */
   readonly autoFilled = new Map<string, number>();
   /** Initiations at which no flow was eligible (every filtered flow found no free entity). */
   idleInitiations = 0;
-  events = 0;
 
   flow(name: string): FlowCounts {
     let counts = this.flows.get(name);
@@ -35,7 +40,19 @@ export class RunCounters {
     }
     for (const [key, n] of other.autoFilled) this.autoFilled.set(key, (this.autoFilled.get(key) ?? 0) + n);
     this.idleInitiations += other.idleInitiations;
-    this.events += other.events;
+  }
+
+  /** A plain form that crosses threads (see fromJSON). */
+  toJSON(): SerializedCounters {
+    return { flows: [...this.flows], autoFilled: [...this.autoFilled], idleInitiations: this.idleInitiations };
+  }
+
+  static fromJSON(data: SerializedCounters): RunCounters {
+    const counters = new RunCounters();
+    for (const [name, c] of data.flows) Object.assign(counters.flow(name), c);
+    for (const [key, n] of data.autoFilled) counters.autoFilled.set(key, n);
+    counters.idleInitiations = data.idleInitiations;
+    return counters;
   }
 
   countAutoFill(key: string): void {

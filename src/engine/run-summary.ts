@@ -1,4 +1,5 @@
 import type { OutputStats } from '../outputs/output.js';
+import type { EntityCounts } from '../state/entity-store.js';
 import type { FlowCounts } from './run-counters.js';
 
 /** What a run did, returned by run() and printed by the CLI. */
@@ -16,7 +17,7 @@ export interface RunSummary {
   readonly autoFilled: Record<string, number>;
   /** Initiations at which no flow was eligible (filters found no free entity). */
   readonly idleInitiations: number;
-  readonly entities: Record<string, { total: number; available: number }>;
+  readonly entities: EntityCounts;
   readonly outputs: Record<string, OutputStats>;
   readonly wallMs: number;
   readonly eventsPerSecond: number;

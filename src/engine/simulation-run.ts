@@ -5,7 +5,7 @@
 import { DeepFakerError, isDeepFakerError } from '../errors.js';
 import type { Output } from '../outputs/output.js';
 import { declaredEntities, declaredEvents } from '../schema/registry.js';
-import type { EntityStore } from '../state/entity-store.js';
+import { addEntityCounts, type EntityCounts, type EntityStore } from '../state/entity-store.js';
 import { monotonicMs, wallClockMs } from '../util/wall-clock.js';
 import { describeEvents } from './describe-events.js';
 import { EventSink } from './event-sink.js';
@@ -65,7 +65,7 @@ export class SimulationRun {
   /** Counts of the partitions run in this thread, and of those run in worker threads. */
   private readonly partitionCounters: RunCounters[] = [];
   private readonly workerCounters: RunCounters[] = [];
-  private readonly workerEntities: Record<string, { total: number; available: number }>[] = [];
+  private readonly workerEntities: EntityCounts[] = [];
   private readonly start: number;
   private readonly end: number;
   private stoppedBy: RunSummary['stoppedBy'] = 'end';
@@ -181,21 +181,8 @@ export class SimulationRun {
   private summary(wallMs: number): RunSummary {
     const c = new RunCounters();
     for (const counters of [...this.partitionCounters, ...this.workerCounters]) c.add(counters);
-    const entities: Record<string, { total: number; available: number }> = {};
-    for (const store of this.stores) {
-      for (const [entity, table] of store.entries()) {
-        const e = (entities[entity.name] ??= { total: 0, available: 0 });
-        e.total += table.size;
-        e.available += table.availableCount;
-      }
-    }
-    for (const counts of this.workerEntities) {
-      for (const [name, n] of Object.entries(counts)) {
-        const e = (entities[name] ??= { total: 0, available: 0 });
-        e.total += n.total;
-        e.available += n.available;
-      }
-    }
+    const entities: EntityCounts = {};
+    for (const counts of [...this.stores.map((store) => store.counts()), ...this.workerEntities]) addEntityCounts(entities, counts);
     const outputs: RunSummary['outputs'] = {};
     for (const output of this.settings.outputs) outputs[output.name] = output.stats();
     const events = this.sink.delivered;

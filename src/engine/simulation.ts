@@ -6,7 +6,7 @@ import { DeepFakerError, describeValue } from '../errors.js';
 import type { Output } from '../outputs/output.js';
 import type { AnyEntity, EntityState } from '../schema/define-entity.js';
 import type { EntityVersion } from '../state/entity-record.js';
-import type { EntityStore } from '../state/entity-store.js';
+import type { EntityCounts, EntityStore } from '../state/entity-store.js';
 import type { Duration } from '../util/duration.js';
 import { SelectFilter, type WhereCondition } from './actions.js';
 import { compileConditions } from './compile-conditions.js';
@@ -246,7 +246,7 @@ export class Simulation {
     partitions: readonly number[];
     consumerFor: (partition: number, batchSize: number) => EventConsumer;
     shouldStop: () => boolean;
-    onDone: (done: { partition: number; stoppedBy: StopReason; counters: SerializedCounters; entities: Record<string, { total: number; available: number }> }) => void;
+    onDone: (done: { partition: number; stoppedBy: StopReason; counters: SerializedCounters; entities: EntityCounts }) => void;
   }): Promise<void> {
     const { overrides } = args;
     const options: ResolvedSimulationOptions = { ...this.options, seed: overrides.seed, startTime: overrides.start, durationMs: overrides.durationMs, partitions: overrides.partitionCount };
@@ -256,13 +256,7 @@ export class Simulation {
         consumer: args.consumerFor(index, options.batchSize), maxEvents: Infinity, shouldStop: args.shouldStop,
       });
       await run.execute();
-      const entities: Record<string, { total: number; available: number }> = {};
-      for (const [entity, table] of run.store.entries()) entities[entity.name] = { total: table.size, available: table.availableCount };
-      const c = run.counters;
-      args.onDone({
-        partition: index, stoppedBy: run.stoppedBy, entities,
-        counters: { flows: [...c.flows], autoFilled: [...c.autoFilled], idleInitiations: c.idleInitiations, events: c.events },
-      });
+      args.onDone({ partition: index, stoppedBy: run.stoppedBy, entities: run.store.counts(), counters: run.counters.toJSON() });
     }));
   }
 

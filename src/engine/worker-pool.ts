@@ -9,13 +9,14 @@ import type { EventSink } from './event-sink.js';
 import { mergeSources } from './merge-sources.js';
 import type { StopReason } from './partition-run.js';
 import { RunCounters } from './run-counters.js';
+import type { EntityCounts } from '../state/entity-store.js';
 import type { RunSettings } from './simulation-run.js';
 import type { MainMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
 import { WorkerSource } from './worker-source.js';
 
 export interface WorkerRunResult {
   counters: RunCounters[];
-  entities: Record<string, { total: number; available: number }>[];
+  entities: EntityCounts[];
   reasons: StopReason[];
 }
 
@@ -54,7 +55,7 @@ export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunRes
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'batch') sources.get(message.partition)!.receive(message.batch);
       else if (message.type === 'done') {
-        result.counters.push(deserializeCounters(message.counters));
+        result.counters.push(RunCounters.fromJSON(message.counters));
         result.entities.push(message.entities);
         result.reasons.push(message.stoppedBy);
         sources.get(message.partition)!.finish();
@@ -81,20 +82,10 @@ export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunRes
     const ordered = [...partitions].sort((a, b) => a - b).map((p) => sources.get(p)!);
     await Promise.race([mergeSources(ordered, settings.sink, settings.maxEvents), failedPromise]);
     if (failure) throw failure;
-    if (settings.sink.delivered >= settings.maxEvents) result.reasons.push('maxEvents');
   } finally {
     clearInterval(poll);
     stopAll();
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return result;
-}
-
-function deserializeCounters(data: { flows: [string, import('./run-counters.js').FlowCounts][]; autoFilled: [string, number][]; idleInitiations: number; events: number }): RunCounters {
-  const counters = new RunCounters();
-  for (const [name, c] of data.flows) Object.assign(counters.flow(name), c);
-  for (const [key, n] of data.autoFilled) counters.autoFilled.set(key, n);
-  counters.idleInitiations = data.idleInitiations;
-  counters.events = data.events;
-  return counters;
 }

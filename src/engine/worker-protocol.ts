@@ -1,5 +1,8 @@
 /** Messages between the main thread and the worker threads that run partitions. */
-import type { FlowCounts } from './run-counters.js';
+import type { SerializedCounters } from './run-counters.js';
+import type { EntityCounts } from '../state/entity-store.js';
+
+export type { SerializedCounters };
 import type { StopReason } from './partition-run.js';
 
 export interface WorkerInput {
@@ -17,16 +20,10 @@ export interface PartitionOverrides {
   readonly partitionCount: number;
 }
 
-export interface SerializedCounters {
-  flows: [string, FlowCounts][];
-  autoFilled: [string, number][];
-  idleInitiations: number;
-  events: number;
-}
 
 export type WorkerMessage =
   | { type: 'batch'; partition: number; batch: LineBatch }
-  | { type: 'done'; partition: number; stoppedBy: StopReason; counters: SerializedCounters; entities: Record<string, { total: number; available: number }> }
+  | { type: 'done'; partition: number; stoppedBy: StopReason; counters: SerializedCounters; entities: EntityCounts }
   | { type: 'error'; message: string; code: string | undefined; stack: string | undefined };
 
 export type MainMessage = { type: 'credit'; partition: number } | { type: 'stop' };

@@ -1,6 +1,19 @@
 import type { AnyEntity, HistoryMode } from '../schema/define-entity.js';
 import { EntityTable } from './entity-table.js';
 
+/** Entities per type: how many exist, and how many are available (held by no flow). */
+export type EntityCounts = Record<string, { total: number; available: number }>;
+
+/** Adds `from` into `into`, type by type. */
+export function addEntityCounts(into: EntityCounts, from: EntityCounts): EntityCounts {
+  for (const [name, n] of Object.entries(from)) {
+    const e = (into[name] ??= { total: 0, available: 0 });
+    e.total += n.total;
+    e.available += n.available;
+  }
+  return into;
+}
+
 /** Every entity of a run, one table per entity type, created on first use. */
 export class EntityStore {
   private readonly tables = new Map<AnyEntity, EntityTable>();
@@ -17,6 +30,12 @@ export class EntityStore {
 
   find(entity: AnyEntity): EntityTable | undefined {
     return this.tables.get(entity);
+  }
+
+  counts(): EntityCounts {
+    const counts: EntityCounts = {};
+    for (const [entity, table] of this.tables) counts[entity.name] = { total: table.size, available: table.availableCount };
+    return counts;
   }
 
   entries(): IterableIterator<[AnyEntity, EntityTable]> {
