@@ -27,9 +27,18 @@ export function randomString(random: SeededRandom, length: number, alphabet: rea
   return String.fromCharCode.apply(null, scratch);
 }
 
-/** `length` characters of [0-9A-Za-z]. */
+/** `length` characters of [0-9A-Za-z]: randomString with the base fixed, for the two ids of every event. */
 export function alphanumericId(random: SeededRandom, length: number): string {
-  return randomString(random, length, ALPHANUMERIC_CODES);
+  scratch.length = length;
+  let i = 0;
+  while (i < length) {
+    let word = random.nextUint32();
+    for (let k = 0; k < 5 && i < length; k++) {
+      scratch[i++] = ALPHANUMERIC_CODES[word % 62]!;
+      word = (word / 62) >>> 0;
+    }
+  }
+  return String.fromCharCode.apply(null, scratch);
 }
 
 const HEX_CODES = codesOf('0123456789abcdef');
