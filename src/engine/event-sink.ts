@@ -4,7 +4,8 @@
  * also holds each event until the wall clock reaches its time.
  */
 import { DeepFakerError, isDeepFakerError } from '../errors.js';
-import { createEventBatch, createLineBatch } from '../outputs/event-batch.js';
+import { createByteBatch, createEventBatch } from '../outputs/event-batch.js';
+import { LineBuffer } from './line-buffer.js';
 import type { EventBatch, EventRecord, Output } from '../outputs/output.js';
 import type { EventConsumer } from './event-consumer.js';
 import type { Pacer } from './pacer.js';
@@ -27,9 +28,9 @@ export interface SinkOptions {
 }
 
 export class EventSink implements EventConsumer {
-  /** Buffered events: objects, or pre-rendered JSON lines from worker threads. */
+  /** Buffered events: objects, or JSON lines rendered by worker threads. */
   private records: EventRecord[] = [];
-  private lines: string[] = [];
+  private readonly lines = new LineBuffer();
   /** sys__ets of each buffered event, in order, whichever form it has. */
   private times: number[] = [];
   private readonly lanes: OutputLane[];
@@ -50,9 +51,9 @@ export class EventSink implements EventConsumer {
     this.eventsByType.set(event.event_type, (this.eventsByType.get(event.event_type) ?? 0) + 1);
   }
 
-  /** Adds an event already rendered as a JSON line (from a worker thread). */
-  pushLine(line: string, ts: number, type: string): void {
-    this.lines.push(line);
+  /** Adds an event already rendered as a JSON line: bytes [start, end) of `source`, its '\n' included. */
+  pushBytes(source: Buffer, start: number, end: number, ts: number, type: string): void {
+    this.lines.push(source, start, end);
     this.times.push(ts);
     this.eventsByType.set(type, (this.eventsByType.get(type) ?? 0) + 1);
   }
@@ -99,10 +100,9 @@ export class EventSink implements EventConsumer {
     const all = count === times.length;
     let batch: EventBatch;
     // A run has events of one form: objects (this thread) or lines (worker threads).
-    if (this.lines.length > 0) {
-      const lines = this.lines;
-      batch = createLineBatch(all ? lines : lines.slice(0, count));
-      this.lines = all ? [] : lines.slice(count);
+    if (this.lines.count > 0) {
+      const { bytes, ends } = this.lines.take(count);
+      batch = createByteBatch(bytes, ends);
     } else {
       const records = this.records;
       batch = createEventBatch(all ? records : records.slice(0, count));

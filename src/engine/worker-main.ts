@@ -7,8 +7,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { EventRecord } from '../outputs/output.js';
 import { loadSimulationFile } from './load-simulation-file.js';
 import { isDeepFakerError } from '../errors.js';
+import { lineEnds } from '../outputs/event-batch.js';
 import type { EventConsumer } from './event-consumer.js';
-import type { MainMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
+import type { LineBatch, MainMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
 
 /** Batches a partition may have sent and not yet had credited. */
 const MAX_UNCREDITED = 8;
@@ -82,8 +83,13 @@ class LineConsumer implements EventConsumer {
   async flush(): Promise<void> {
     if (this.count > 0) {
       const n = this.count;
-      const batch = { text: this.text, ends: this.ends.slice(0, n), ts: this.ts.slice(0, n), types: this.types.slice(0, n), typeNames: this.typeNames };
-      port.postMessage({ type: 'batch', partition: this.partition, batch } satisfies WorkerMessage, [batch.ends.buffer, batch.ts.buffer, batch.types.buffer]);
+      const bytes = utf8(this.text);
+      // Line ends counted in characters hold for the bytes too unless a line has non-ASCII text.
+      const ends = bytes.length === this.text.length ? this.ends.slice(0, n) : lineEnds(bytes, n);
+      const ts = this.ts.slice(0, n);
+      const types = this.types.slice(0, n);
+      const batch: LineBatch = { bytes, ends, ts, types, typeNames: this.typeNames };
+      port.postMessage({ type: 'batch', partition: this.partition, batch } satisfies WorkerMessage, [bytes.buffer, ends.buffer, ts.buffer, types.buffer]);
       this.text = '';
       this.count = 0;
       uncredited.set(this.partition, (uncredited.get(this.partition) ?? 0) + 1);
@@ -92,6 +98,13 @@ class LineConsumer implements EventConsumer {
       await new Promise<void>((resolve) => waiters.set(this.partition, resolve));
     }
   }
+}
+
+/** `text` as UTF-8 in a buffer of its own, so it can be moved to the main thread. */
+function utf8(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(Buffer.byteLength(text, 'utf8'));
+  Buffer.from(bytes.buffer).write(text, 'utf8');
+  return bytes;
 }
 
 async function main(): Promise<void> {

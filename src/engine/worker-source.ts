@@ -3,13 +3,17 @@ import type { MergeSource } from './partition-channel.js';
 import type { LineBatch } from './worker-protocol.js';
 import { Wakeup } from './wakeup.js';
 
+/** A received batch, its bytes seen as a Buffer to copy lines out of. */
+interface ReceivedBatch extends Omit<LineBatch, 'bytes'> {
+  readonly bytes: Buffer;
+}
 
 /**
- * A partition that runs in a worker thread, as the merger reads it: batches of JSON lines
+ * A partition that runs in a worker thread, as the merger reads it: batches of UTF-8 JSON lines
  * arrive by message; each batch read returns a credit so the worker may send another.
  */
 export class WorkerSource implements MergeSource {
-  private readonly queue: LineBatch[] = [];
+  private readonly queue: ReceivedBatch[] = [];
   private position = 0;
   private readonly data = new Wakeup();
   done = false;
@@ -17,7 +21,7 @@ export class WorkerSource implements MergeSource {
   constructor(readonly index: number, private readonly credit: () => void) {}
 
   receive(batch: LineBatch): void {
-    this.queue.push(batch);
+    this.queue.push({ ...batch, bytes: Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength) });
     this.data.wake();
   }
 
@@ -35,7 +39,7 @@ export class WorkerSource implements MergeSource {
     const batch = this.queue[0]!;
     const i = this.position;
     const start = i === 0 ? 0 : batch.ends[i - 1]! + 1;
-    sink.pushLine(batch.text.slice(start, batch.ends[i]!), batch.ts[i]!, batch.typeNames[batch.types[i]!]!);
+    sink.pushBytes(batch.bytes, start, batch.ends[i]! + 1, batch.ts[i]!, batch.typeNames[batch.types[i]!]!);
     if (++this.position === batch.ends.length) {
       this.queue.shift();
       this.position = 0;

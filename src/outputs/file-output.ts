@@ -57,8 +57,8 @@ export class FileOutput extends StreamOutput {
     }
   }
 
-  protected render(batch: EventBatch): string {
-    return this.format === 'csv' ? csvRows(batch.events, this.columns) : batch.jsonLines();
+  protected render(batch: EventBatch): string | Uint8Array {
+    return this.format === 'csv' ? csvRows(batch.events, this.columns) : batch.jsonBytes();
   }
 
   async close(): Promise<void> {

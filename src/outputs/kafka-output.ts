@@ -144,7 +144,7 @@ export class KafkaOutput implements Output {
     try {
       if (this.failure) throw this.failure;
       if (total === 0) return;
-      const chunks = buildPartitionChunks(batch.events, state.routing);
+      const chunks = buildPartitionChunks(batch, state.routing);
       this.batches++;
       await state.delivery.deliver(chunks, (count) => {
         acknowledged += count;

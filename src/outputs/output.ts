@@ -12,13 +12,20 @@ export interface EventRecord {
   [field: string]: unknown;
 }
 
-/** A batch of events in time order. `jsonLines()` is computed once and shared by outputs. */
+/**
+ * A batch of events in time order. Its JSON forms are rendered once, however many outputs
+ * read them: text outputs write `jsonBytes()`, Kafka sends `jsonLine(i)` per event.
+ */
 export interface EventBatch {
   /** How many events: read this, not events.length, to count without parsing lines. */
   readonly size: number;
   readonly events: readonly EventRecord[];
   /** Every event as one JSON line, each ending in '\n'. */
   jsonLines(): string;
+  /** jsonLines() as UTF-8 bytes. */
+  jsonBytes(): Uint8Array;
+  /** Event `index` as JSON (no newline). */
+  jsonLine(index: number): string;
 }
 
 export type FieldKind = 'string' | 'int' | 'float' | 'boolean' | 'datetime' | 'json' | 'enum';
@@ -83,7 +90,7 @@ export interface OutputStats {
  *   readonly name = 'counting';
  *   private n = 0;
  *   async open() {}
- *   async write(batch: EventBatch) { this.n += batch.events.length; }
+ *   async write(batch: EventBatch) { this.n += batch.size; }
  *   async flush() {}
  *   async close() {}
  *   stats() { return { delivered: this.n, failed: 0, inFlight: 0 }; }

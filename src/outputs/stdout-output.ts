@@ -16,8 +16,8 @@ export class StdOutOutput extends StreamOutput {
     process.stdout.on('error', ignoreStreamError);
   }
 
-  protected render(batch: EventBatch): string {
-    return batch.jsonLines();
+  protected render(batch: EventBatch): Uint8Array {
+    return batch.jsonBytes();
   }
 
   async close(): Promise<void> {

@@ -14,7 +14,7 @@ export abstract class StreamOutput implements Output {
   private broken: Error | undefined;
 
   abstract open(context: OutputOpenContext): Promise<void>;
-  protected abstract render(batch: EventBatch): string;
+  protected abstract render(batch: EventBatch): string | Uint8Array;
 
   write(batch: EventBatch): Promise<void> {
     const stream = this.stream;

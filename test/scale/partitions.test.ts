@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { SimFolder, runCli } from '../helpers/cli.js';
 
 const ARGS = ['--seed', '7', '--start', '2025-01-01T00:00:00Z', '--duration', '20m', '--quiet'];
 const files: string[] = [];
@@ -15,11 +15,15 @@ function tmp(name: string): string {
   files.push(path);
   return path;
 }
-afterAll(() => files.forEach((f) => rmSync(f, { force: true })));
+const folder = new SimFolder('scale');
+afterAll(() => {
+  files.forEach((f) => rmSync(f, { force: true }));
+  folder.remove();
+});
 
-async function run(name: string, extra: string[]): Promise<string> {
+async function run(name: string, extra: string[], file = 'examples/quickstart.ts'): Promise<string> {
   const out = tmp(name);
-  const result = await runCli(['run', 'examples/quickstart.ts', ...ARGS, ...extra, '--out', out], { timeoutMs: 60_000 });
+  const result = await runCli(['run', file, ...ARGS, ...extra, '--out', out], { timeoutMs: 60_000 });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return readFileSync(out, 'utf8');
@@ -37,6 +41,21 @@ describe('partitions', () => {
     for (const workers of ['1', '2', '3']) {
       expect(await run(`p4-w${workers}`, ['--partitions', '4', '--workers', workers])).toBe(inProcess);
     }
+  });
+
+  it('carry text beyond ASCII from worker threads byte for byte', async () => {
+    const file = folder.write('unicode.ts', `
+import { defineEvent, Field, Simulation, NewEvent } from 'deep-faker';
+const NAMES = ['Zoë', 'Ångström', '日本語', 'emoji 😀', 'plain', 'line\\nbreak'];
+const Greeting = defineEvent('Greeting', { text: Field.string({ faker: (f) => f.helpers.arrayElement(NAMES) }) });
+const sim = new Simulation({ duration: '5m', nFlows: 20, events: [Greeting] });
+sim.flow(function* greet(ctx) { yield NewEvent(ctx, Greeting); });
+export default sim;
+`);
+    const inProcess = await run('utf8-w0', ['--partitions', '3'], file);
+    expect(await run('utf8-w2', ['--partitions', '3', '--workers', '2'], file)).toBe(inProcess);
+    const texts = new Set(parse(inProcess).map((e) => (e as Event & { text: string }).text));
+    expect([...texts].sort()).toEqual(['line\\nbreak', 'plain', 'Zoë', 'Ångström', '日本語', 'emoji 😀'].map((t) => t.replace('\\n', '\n')).sort());
   });
 
   it('merge in time order, tag event ids with their partition, and keep ids disjoint', async () => {

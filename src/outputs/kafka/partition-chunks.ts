@@ -4,7 +4,7 @@
  * attempt went and a failure can be checked partition by partition.
  */
 import type { Message } from 'kafkajs';
-import type { EventRecord } from '../output.js';
+import type { EventBatch, EventRecord } from '../output.js';
 
 /** Messages for one partition, sent as one produce request (one record batch). */
 export interface PartitionChunk {
@@ -25,10 +25,12 @@ export interface ChunkRouting {
 }
 
 /** Chunks for one batch; chunks of one partition keep the events' order. */
-export function buildPartitionChunks(events: readonly EventRecord[], routing: ChunkRouting): PartitionChunk[] {
+export function buildPartitionChunks(batch: EventBatch, routing: ChunkRouting): PartitionChunk[] {
   // Per topic, one group per partition, indexed by partition number.
   const groups = new Map<string, { messages: Message[]; eids: string[] }[]>();
-  for (const event of events) {
+  const events = batch.events;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
     const topic = routing.topicOf(event);
     const key = routing.keyOf(event);
     const partition = routing.partitionOf(topic, key);
@@ -37,7 +39,8 @@ export function buildPartitionChunks(events: readonly EventRecord[], routing: Ch
     const group = (byPartition[partition] ??= { messages: [], eids: [] });
     group.messages.push({
       key: key ?? null,
-      value: JSON.stringify(event),
+      // The batch's own rendering: the same bytes a file output writes, made once.
+      value: batch.jsonLine(i),
       partition,
       headers: { event_type: event.event_type, sys__eid: event.sys__eid },
     });

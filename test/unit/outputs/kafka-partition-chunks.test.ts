@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPartitionChunks, withoutDelivered, type ChunkRouting } from '../../../src/outputs/kafka/partition-chunks.js';
+import { createEventBatch } from '../../../src/outputs/event-batch.js';
 import type { EventRecord } from '../../../src/outputs/output.js';
 
 const events: EventRecord[] = Array.from({ length: 10 }, (_, i) => ({
@@ -14,7 +15,7 @@ const routing = (batchSize: number): ChunkRouting => ({
 
 describe('buildPartitionChunks', () => {
   it('groups messages by topic and partition, keeping event order, with key, JSON value and headers', () => {
-    const chunks = buildPartitionChunks(events, routing(100));
+    const chunks = buildPartitionChunks(createEventBatch(events), routing(100));
     const all = chunks.flatMap((c) => c.messages.map((m) => ({ topic: c.topic, partition: c.partition, m })));
     expect(all).toHaveLength(10);
     for (const chunk of chunks) {
@@ -33,12 +34,12 @@ describe('buildPartitionChunks', () => {
   });
 
   it('splits a partition\'s messages into chunks of at most batchSize, in order', () => {
-    const chunks = buildPartitionChunks(events.map((e) => ({ ...e, event_type: 'A', user: 'u0' })), routing(4));
+    const chunks = buildPartitionChunks(createEventBatch(events.map((e) => ({ ...e, event_type: 'A', user: 'u0' }))), routing(4));
     expect(chunks.map((c) => c.eids)).toEqual([['e0', 'e1', 'e2', 'e3'], ['e4', 'e5', 'e6', 'e7'], ['e8', 'e9']]);
   });
 
   it('sends an event without a key with a null key', () => {
-    const [chunk] = buildPartitionChunks([events[0]!], { ...routing(10), keyOf: () => undefined, partitionOf: () => 3 });
+    const [chunk] = buildPartitionChunks(createEventBatch([events[0]!]), { ...routing(10), keyOf: () => undefined, partitionOf: () => 3 });
     expect(chunk!.messages[0]!.key).toBeNull();
     expect(chunk!.partition).toBe(3);
   });
@@ -46,7 +47,7 @@ describe('buildPartitionChunks', () => {
 
 describe('withoutDelivered', () => {
   it('keeps only the events not found in Kafka, with their messages', () => {
-    const [chunk] = buildPartitionChunks(events.slice(0, 3), { ...routing(10), partitionOf: () => 0, topicOf: () => 't' });
+    const [chunk] = buildPartitionChunks(createEventBatch(events.slice(0, 3)), { ...routing(10), partitionOf: () => 0, topicOf: () => 't' });
     const left = withoutDelivered(chunk!, new Set(['e1']));
     expect(left.eids).toEqual(['e0', 'e2']);
     expect(left.messages.map((m) => JSON.parse(String(m.value)).sys__eid)).toEqual(['e0', 'e2']);
