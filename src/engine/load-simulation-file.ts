@@ -5,6 +5,7 @@ import { DeepFakerError, isDeepFakerError } from '../errors.js';
 import type { RunOptions, Simulation } from './simulation.js';
 import type { RunSummary } from './run-summary.js';
 import { CLI_RUN_HOOK, type CliRunHook } from './cli-run-hook.js';
+import { importTypeScript } from './import-typescript.js';
 
 /** A simulation found in a file, and how the file wanted to run it (if it called run()). */
 export interface LoadedSimulation {
@@ -30,9 +31,6 @@ export interface LoadedSimulation {
 export async function loadSimulationFile(file: string): Promise<LoadedSimulation> {
   const path = file.startsWith('file:') ? fileURLToPath(file) : resolve(file);
   if (!existsSync(path)) throw new DeepFakerError('E_NO_FILE', `${file}: no such file. Check the path.`);
-  // tsImport compiles the file in either module system: a project without "type": "module"
-  // makes sim.ts CommonJS, and a global register() then trips over require(esm) cycles.
-  const { tsImport } = await import('tsx/esm/api');
   let called: { sim: Simulation; options: RunOptions; settle: (result: { summary: RunSummary } | { error: unknown }) => void } | undefined;
   const runCalled = new Promise<'run-called'>((resolveCalled) => {
     const hook: CliRunHook = (sim, options) => {
@@ -44,7 +42,7 @@ export async function loadSimulationFile(file: string): Promise<LoadedSimulation
     };
     (globalThis as Record<symbol, unknown>)[CLI_RUN_HOOK] = hook;
   });
-  const importing = tsImport(pathToFileURL(path).href, import.meta.url) as Promise<Record<string, unknown>>;
+  const importing = importTypeScript(pathToFileURL(path).href, import.meta.url);
   let first: Record<string, unknown> | 'run-called';
   try {
     first = await Promise.race([importing, runCalled]);
