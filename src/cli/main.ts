@@ -7,6 +7,7 @@ import { formatSummary, loadSimulationFile, type RunError, type RunSummary } fro
 import { HELP, parseCommand, type RunArgs } from './args.js';
 import { isDeepFakerError } from '../errors.js';
 import { createProgressReporter } from './progress.js';
+import { startWorkersEarly } from '../engine/worker-pool.js';
 
 const EXIT_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -25,6 +26,9 @@ export async function main(argv: readonly string[]): Promise<void> {
 }
 
 async function run(args: RunArgs): Promise<number> {
+  const module = pathToFileURL(resolve(args.file)).href;
+  // Worker threads load the file while this thread does: start-up is paid once, not twice.
+  if (args.workers !== undefined && args.workers > 0) startWorkersEarly(module, Math.min(args.workers, args.partitions ?? args.workers));
   const { sim, fileRunOptions, finish } = await loadSimulationFile(args.file);
   const controller = new AbortController();
   let stopSignal: string | undefined;
@@ -56,7 +60,7 @@ async function run(args: RunArgs): Promise<number> {
       ...(args.partitions !== undefined ? { partitions: args.partitions } : {}),
       ...(args.workers !== undefined ? { workers: args.workers } : {}),
       ...(args.shard !== undefined ? { shard: args.shard } : {}),
-      module: pathToFileURL(resolve(args.file)).href,
+      module,
       signal: controller.signal,
       ...(progress ? { onProgress: progress.update } : {}),
     });

@@ -4,12 +4,15 @@
  * credits so that memory stays bounded.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+// Loaded natively first, so the simulation file's `import 'deep-faker'` finds it here and
+// does not load the package through the TypeScript loader's hooks, module by module.
+import '../index.js';
 import type { EventRecord } from '../outputs/output.js';
 import { loadSimulationFile } from './load-simulation-file.js';
 import { isDeepFakerError } from '../errors.js';
 import { lineEnds } from '../outputs/event-batch.js';
 import type { EventConsumer } from './event-consumer.js';
-import type { LineBatch, MainMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
+import type { LineBatch, MainMessage, WorkerAssignment, WorkerInput, WorkerMessage } from './worker-protocol.js';
 
 /** Batches a partition may have sent and not yet had credited. */
 const MAX_UNCREDITED = 8;
@@ -20,8 +23,12 @@ let stopped = false;
 const uncredited = new Map<number, number>();
 const waiters = new Map<number, () => void>();
 
+let assigned: (assignment: WorkerAssignment) => void;
+const assignment = new Promise<WorkerAssignment>((resolve) => (assigned = resolve));
+
 port.on('message', (message: MainMessage) => {
-  if (message.type === 'stop') {
+  if (message.type === 'start') assigned(message);
+  else if (message.type === 'stop') {
     stopped = true;
     for (const wake of waiters.values()) wake();
     waiters.clear();
@@ -108,11 +115,15 @@ function utf8(text: string): Uint8Array<ArrayBuffer> {
 }
 
 async function main(): Promise<void> {
-  // A script-style file's own run() call stays pending here: this thread runs partitions only.
-  const { sim } = await loadSimulationFile(input.module);
+  // Loads while the main thread sets the run up; a script-style file's own run() call stays
+  // pending here: this thread runs partitions only.
+  const loading = loadSimulationFile(input.module);
+  loading.catch(() => undefined);
+  const { partitions, overrides } = await assignment;
+  const { sim } = await loading;
   await sim.runPartitionsHere({
-    overrides: input.overrides,
-    partitions: input.partitions,
+    overrides,
+    partitions,
     consumerFor: (partition, batchSize) => new LineConsumer(partition, batchSize),
     shouldStop: () => stopped,
     onDone: (done) => port.postMessage({ type: 'done', ...done } satisfies WorkerMessage),

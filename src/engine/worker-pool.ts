@@ -26,6 +26,50 @@ interface PoolSettings extends RunSettings {
   readonly shouldStop: () => boolean;
 }
 
+/** A worker thread started before its run, and how it failed meanwhile, if it did. */
+interface StartedWorker {
+  readonly thread: Worker;
+  failure: Error | undefined;
+  exited: boolean;
+}
+
+let early: { module: string; workers: StartedWorker[] } | undefined;
+
+/**
+ * Starts `count` worker threads loading `module` now, so that they load the file while this
+ * thread does too; the next run of that module with workers takes them. They do not keep
+ * the process alive: a run that never comes (a mistake found first) still exits.
+ */
+export function startWorkersEarly(module: string, count: number): void {
+  early = { module, workers: Array.from({ length: count }, () => startWorker(module)) };
+  for (const worker of early.workers) worker.thread.unref();
+}
+
+function startWorker(module: string): StartedWorker {
+  const input: WorkerInput = { module };
+  const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker-main.ts' : './worker-main.js', import.meta.url);
+  const execArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  // As the CLI's main thread: a large young generation (see bin/deep-faker.js).
+  const thread = new Worker(workerUrl, { workerData: input, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+  const started: StartedWorker = { thread, failure: undefined, exited: false };
+  thread.on('error', (error) => (started.failure ??= error));
+  thread.on('exit', (code) => {
+    started.exited = true;
+    started.failure ??= new DeepFakerError('E_WORKER', `workers: a worker thread exited with code ${code} before its run.`);
+  });
+  return started;
+}
+
+/** The early workers for `module` (as many as wanted, extras stopped), or new ones. */
+function takeWorkers(module: string, count: number): StartedWorker[] {
+  const taken = early?.module === module ? early.workers : [];
+  early = undefined;
+  for (const extra of taken.splice(count)) void extra.thread.terminate();
+  while (taken.length < count) taken.push(startWorker(module));
+  for (const worker of taken) worker.thread.ref();
+  return taken;
+}
+
 export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunResult> {
   const { partitions, options, module } = settings;
   if (module === undefined) {
@@ -39,18 +83,21 @@ export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunRes
   let failed: (error: Error) => void = () => undefined;
   const failedPromise = new Promise<never>((_, reject) => (failed = reject));
   failedPromise.catch(() => undefined);
-  const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker-main.ts' : './worker-main.js', import.meta.url);
-  const execArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const started = takeWorkers(module, count);
   for (let w = 0; w < count; w++) {
     const mine = partitions.filter((_, i) => i % count === w);
-    const input: WorkerInput = {
-      module,
+    const worker = started[w]!.thread;
+    workers.push(worker);
+    // An early worker that failed while loading (it stays silent until it is started).
+    if (started[w]!.exited) {
+      failure ??= started[w]!.failure;
+      failed(failure!);
+    }
+    worker.postMessage({
+      type: 'start',
       partitions: mine,
       overrides: { seed: options.seed, start: settings.start, durationMs: options.durationMs, partitionCount: options.partitions },
-    };
-    // As the CLI's main thread: a large young generation (see bin/deep-faker.js).
-    const worker = new Worker(workerUrl, { workerData: input, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
-    workers.push(worker);
+    } satisfies MainMessage);
     for (const p of mine) sources.set(p, new WorkerSource(p, () => worker.postMessage({ type: 'credit', partition: p } satisfies MainMessage)));
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'batch') sources.get(message.partition)!.receive(message.batch);

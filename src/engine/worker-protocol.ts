@@ -5,9 +5,14 @@ import type { EntityCounts } from '../state/entity-store.js';
 export type { SerializedCounters };
 import type { StopReason } from './partition-run.js';
 
+/** What a worker thread gets when it starts: it loads the file while the run is set up. */
 export interface WorkerInput {
   /** file: URL of the simulation module. */
   readonly module: string;
+}
+
+/** What a worker thread runs, sent once the main thread knows it. */
+export interface WorkerAssignment {
   readonly partitions: readonly number[];
   readonly overrides: PartitionOverrides;
 }
@@ -26,7 +31,7 @@ export type WorkerMessage =
   | { type: 'done'; partition: number; stoppedBy: StopReason; counters: SerializedCounters; entities: EntityCounts }
   | { type: 'error'; message: string; code: string | undefined; stack: string | undefined };
 
-export type MainMessage = { type: 'credit'; partition: number } | { type: 'stop' };
+export type MainMessage = ({ type: 'start' } & WorkerAssignment) | { type: 'credit'; partition: number } | { type: 'stop' };
 
 /**
  * A partition's events as UTF-8 JSON lines and typed arrays, all moved (not copied) between
