@@ -6,7 +6,7 @@ import type { Admin, PartitionMetadata, Producer } from 'kafkajs';
 import { DeepFakerError, describeValue } from '../errors.js';
 import { checkKnownKeys } from '../util/known-keys.js';
 import type { EventBatch, Output, OutputOpenContext, OutputStats } from './output.js';
-import { settleWithin, withDeadline } from './kafka/deadline.js';
+import { settleWithin, withDeadline } from '../util/time-bounds.js';
 import { KafkaDelivery } from './kafka/kafka-delivery.js';
 import { deliveryError, openError } from './kafka/kafka-errors.js';
 import { KAFKAJS_WARN, KafkaLog } from './kafka/kafka-logger.js';

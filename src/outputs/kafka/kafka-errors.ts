@@ -3,7 +3,7 @@
  * in retry and non-retriable wrappers, and the user needs the cause, not the wrapper.
  */
 import { DeepFakerError } from '../../errors.js';
-import { DeadlineError } from './deadline.js';
+import { DeadlineError } from '../../util/time-bounds.js';
 import type { ResolvedKafkaOptions } from './kafka-options.js';
 
 interface ErrorLike {

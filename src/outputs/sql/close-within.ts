@@ -1,16 +1,15 @@
-/** Ends a connection politely, but never lets a dead server hold up close(). */
+import { withDeadline } from '../../util/time-bounds.js';
 
+/** How long a polite end() may take before the connection is destroyed. */
 const GRACE_MS = 2000;
 
 /**
- * Runs `end`, then `destroy` when `end` fails or takes longer than the grace period.
+ * Ends a connection politely, but never lets a dead server hold up close(): runs `end`,
+ * then `destroy` when `end` fails or takes longer than the grace period.
  *
  * @example await closeWithin(() => client.end(), () => socket.destroy());
  */
 export async function closeWithin(end: () => Promise<void>, destroy: () => void): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), GRACE_MS); });
-  const ended = await Promise.race([end().then(() => true, () => false), late]);
-  clearTimeout(timer);
+  const ended = await withDeadline(GRACE_MS, end).then(() => true, () => false);
   if (!ended) destroy();
 }

@@ -11,6 +11,7 @@ import { groupRows, type TableRows } from './group-rows.js';
 import type { SqlDialect, SqlSession, SqlTable } from './sql-dialect.js';
 import { causeOf, connectFailure, writeFailure } from './sql-failures.js';
 import { planTables, prepareTables } from './prepare-tables.js';
+import { DeadlineError, withDeadline } from '../../util/time-bounds.js';
 
 /** Options both SQL outputs take. */
 const SQL_OPTION_KEYS: ReadonlySet<string> = new Set(['connection', 'tableMapping', 'batchSize', 'alterTables', 'retry', 'schema']);
@@ -208,17 +209,14 @@ export class SqlOutput implements Output {
   }
 
   /** The driver's own timeout, backed by a deadline for a server that accepts but never answers. */
-  private connect(): Promise<SqlSession> {
-    return new Promise((resolve, reject) => {
-      let late = false;
-      const timer = setTimeout(() => {
-        late = true;
-        reject(Object.assign(new Error(`no answer within ${CONNECT_TIMEOUT_MS + 1000} ms`), { code: 'ETIMEDOUT' }));
-      }, CONNECT_TIMEOUT_MS + 1000);
-      this.dialect.connect(this.connection, CONNECT_TIMEOUT_MS).then(
-        (session) => { clearTimeout(timer); if (late) session.destroy(); else resolve(session); },
-        (error: unknown) => { clearTimeout(timer); reject(error); });
-    });
+  private async connect(): Promise<SqlSession> {
+    const ms = CONNECT_TIMEOUT_MS + 1000;
+    try {
+      return await withDeadline(ms, () => this.dialect.connect(this.connection, CONNECT_TIMEOUT_MS), (late) => late.destroy());
+    } catch (error) {
+      if (!(error instanceof DeadlineError)) throw error;
+      throw Object.assign(new Error(`no answer within ${ms} ms`), { code: 'ETIMEDOUT' });
+    }
   }
 
   private async currentSession(): Promise<SqlSession> {
