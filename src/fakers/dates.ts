@@ -4,7 +4,6 @@ import type { FastFakerBuilder } from './fast-faker.js';
 import { formatDate, formatIso, formatTime, utcStart, utcYear } from './iso-time.js';
 import type { ParamReader } from './param-reader.js';
 import type { ValueGenerator } from './types.js';
-import { uniformInt } from './uniform-int.js';
 
 /**
  * Date fakers against the flow clock (never the wall clock). Random instants have whole
@@ -19,7 +18,7 @@ const DAY_MS = 86_400_000;
 function instantBetween(random: SeededRandom, lo: number, hi: number): number {
   const first = Math.ceil(lo / 1000);
   const last = Math.floor(hi / 1000);
-  return first > last ? lo : uniformInt(random, first, last) * 1000;
+  return first > last ? lo : random.int(first, last) * 1000;
 }
 
 /** Between the epoch and the clock, as Python faker's date_time. */

@@ -1,6 +1,5 @@
 import type { LocaleDefinition } from '@faker-js/faker';
 import { compileChoice, type Pick, type WeightedEntry } from './template.js';
-import { uniformInt } from './uniform-int.js';
 
 /** Builds one picker from a locale's tables; LocaleTables memoizes it per locale. */
 export type PickBuilder = (tables: LocaleTables) => Pick;
@@ -104,7 +103,7 @@ function numberIntPick(args: string): Pick | undefined {
     const options = args.trim() === '' ? {} : (JSON.parse(args) as { min?: number; max?: number });
     const min = options.min ?? 0;
     const max = options.max ?? Number.MAX_SAFE_INTEGER;
-    return (random) => String(uniformInt(random, min, max));
+    return (random) => String(random.int(min, max));
   } catch {
     return undefined;
   }

@@ -2,7 +2,6 @@ import { describeValue } from '../errors.js';
 import type { FastFakerBuilder } from './fast-faker.js';
 import type { ParamReader } from './param-reader.js';
 import type { ValueGenerator } from './types.js';
-import { uniformInt } from './uniform-int.js';
 
 /** Numbers and choices: random_int, pyint, random_number, pyfloat, booleans, random_element. */
 
@@ -12,8 +11,8 @@ function integerRange(p: ParamReader, minName: string, maxName: string): ValueGe
   const step = p.integer('step', 1, 1);
   if (min > max) p.fail(`${minName} ${min} is greater than ${maxName} ${max}. Swap them.`);
   const steps = Math.floor((max - min) / step);
-  if (step === 1) return ({ random }) => uniformInt(random, min, max);
-  return ({ random }) => min + step * uniformInt(random, 0, steps);
+  if (step === 1) return ({ random }) => random.int(min, max);
+  return ({ random }) => min + step * random.int(0, steps);
 }
 
 /**
@@ -45,7 +44,7 @@ function pyfloat(p: ParamReader): ValueGenerator {
     const sign = positive ? 'positive ' : '';
     p.fail(`has no ${sign}number with ${right} decimals in [${lo}, ${hi}]. Widen the range${positive ? ', drop positive' : ''} or raise right_digits.`);
   }
-  return ({ random }) => uniformInt(random, loUnits, hiUnits) / scale;
+  return ({ random }) => random.int(loUnits, hiUnits) / scale;
 }
 
 /** Python faker random_number: up to `digits` digits (exactly, with fix_len). */
@@ -55,7 +54,7 @@ function randomNumber(p: ParamReader): ValueGenerator {
   if (fixLen && digits === 0) p.fail('fix_len needs digits of at least 1, got digits 0. Raise digits.');
   return ({ random }) => {
     const n = digits ?? 1 + random.index(9);
-    return fixLen ? uniformInt(random, 10 ** (n - 1), 10 ** n - 1) : uniformInt(random, 0, 10 ** n - 1);
+    return fixLen ? random.int(10 ** (n - 1), 10 ** n - 1) : random.int(0, 10 ** n - 1);
   };
 }
 

@@ -2,6 +2,9 @@
  * The engine's one source of randomness: sfc32, a small fast PRNG with 128 bits of state.
  * faker-js draws from it too (see createFaker), so one seed fixes every value of a run.
  */
+const TWO_32 = 4294967296;
+const TWO_53 = 9007199254740992;
+
 export class SeededRandom {
   private a: number;
   private b: number;
@@ -34,9 +37,16 @@ export class SeededRandom {
     return this.nextUint32() / 4294967296;
   }
 
-  /** A uniform integer in [min, max], both inclusive. */
+  /**
+   * A uniform integer in [min, max], both inclusive. Spans up to 2^32 cost one draw; wider
+   * spans (epoch-millisecond ranges, big ids) take 53 bits from two draws so that every
+   * value stays reachable.
+   */
   int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
+    const span = max - min + 1;
+    if (span <= TWO_32) return min + Math.floor(this.nextUint32() * span / TWO_32);
+    const bits53 = this.nextUint32() * 2097152 + (this.nextUint32() >>> 11);
+    return min + Math.floor((bits53 / TWO_53) * span);
   }
 
   /** A uniform index into an array of `length` items. */

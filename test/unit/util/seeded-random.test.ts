@@ -49,6 +49,20 @@ describe('SeededRandom', () => {
     expect([...seen].sort()).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it('int(min, max) reaches every part of a span wider than 2^32 (epoch-ms ranges)', () => {
+    const random = new SeededRandom(5);
+    const lo = Date.UTC(2000, 0, 1);
+    const hi = Date.UTC(2030, 0, 1);
+    let low32 = 0;
+    for (let i = 0; i < 2000; i++) {
+      const v = random.int(lo, hi);
+      expect(v >= lo && v <= hi && Number.isInteger(v)).toBe(true);
+      if ((v - lo) % 2 === 1) low32++;
+    }
+    // With 32 bits of resolution over a span of ~2^39 only every 128th value could come out.
+    expect(low32).toBeGreaterThan(800);
+  });
+
   it('index(n) is in [0, n) and chance(p) has frequency ≈ p', () => {
     const random = new SeededRandom(11);
     let hits = 0;
