@@ -46,6 +46,8 @@ function expected(what: string, value: unknown): InvalidValue {
 }
 
 function toIsoDateTime(value: unknown): unknown {
+  // Already in stored form (a value read back from an event or a faker): kept as it is.
+  if (typeof value === 'string' && isCanonicalIso(value)) return value;
   let ms: number;
   if (value instanceof Date) ms = value.getTime();
   else if (typeof value === 'number') ms = value;
@@ -53,6 +55,34 @@ function toIsoDateTime(value: unknown): unknown {
   else return expected('a Date, an ISO-8601 string or epoch milliseconds', value);
   if (!Number.isFinite(ms)) return expected('a valid date', value);
   return new Date(ms).toISOString();
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** 'YYYY-MM-DDTHH:MM:SS.sssZ' naming a real instant: exactly what toISOString would give. */
+function isCanonicalIso(text: string): boolean {
+  if (text.length !== 24 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.' || text[23] !== 'Z') return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return false;
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && digits(text, 20, 3) >= 0;
+}
+
+/** The decimal number in text[from, from + count), or -1 if a character is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 function isJsonValue(value: unknown, depth = 0): boolean {

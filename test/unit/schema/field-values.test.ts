@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Field } from '../../../src/schema/field.js';
-import { isNumericField, normalizeValue } from '../../../src/schema/field-values.js';
+import { InvalidValue, isNumericField, normalizeValue, toStoredValue } from '../../../src/schema/field-values.js';
 
 describe('normalizeValue', () => {
   it('accepts values of the field kind', () => {
@@ -44,5 +45,33 @@ describe('normalizeValue', () => {
     expect(isNumericField(Field.float())).toBe(true);
     expect(isNumericField(Field.string())).toBe(false);
     expect(isNumericField(Field.boolean())).toBe(false);
+  });
+});
+
+describe('datetime text', () => {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  // The slow path every datetime took before: parse, then print in canonical form.
+  const reference = (text: string) => {
+    const ms = Date.parse(text);
+    return Number.isFinite(ms) ? new Date(ms).toISOString() : 'invalid';
+  };
+
+  it('stores ISO-looking text exactly as parsing and printing it would, impossible days included', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 999 }),
+      (y, mo, d, h, mi, s, ms) => {
+        const text = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}.${pad(ms, 3)}Z`;
+        const stored = toStoredValue(Field.datetime(), text);
+        expect(stored instanceof InvalidValue ? 'invalid' : stored).toBe(reference(text));
+      },
+    ), { numRuns: 3000 });
+  });
+
+  it('keeps leap days of leap years only', () => {
+    expect(toStoredValue(Field.datetime(), '2024-02-29T00:00:00.000Z')).toBe('2024-02-29T00:00:00.000Z');
+    expect(toStoredValue(Field.datetime(), '2025-02-29T00:00:00.000Z')).toBe('2025-03-01T00:00:00.000Z');
+    expect(toStoredValue(Field.datetime(), '1900-02-29T00:00:00.000Z')).toBe('1900-03-01T00:00:00.000Z');
+    expect(toStoredValue(Field.datetime(), '2000-02-29T00:00:00.000Z')).toBe('2000-02-29T00:00:00.000Z');
   });
 });
