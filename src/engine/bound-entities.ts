@@ -6,38 +6,56 @@ import type { EntityRecord } from '../state/entity-record.js';
  * one or two, and walking them by index allocates nothing on the per-event path.
  */
 export class BoundEntities {
-  readonly entities: AnyEntity[] = [];
-  readonly records: EntityRecord[] = [];
+  // Made at the first set as one-slot literals: a flow holds one entity or two, and an
+  // empty array's first push reserves 17 slots, the largest allocation of a flow instance.
+  private entities: AnyEntity[] | undefined = undefined;
+  private records: EntityRecord[] | undefined = undefined;
 
   get size(): number {
-    return this.entities.length;
+    return this.entities === undefined ? 0 : this.entities.length;
+  }
+
+  entityAt(index: number): AnyEntity {
+    return this.entities![index]!;
+  }
+
+  recordAt(index: number): EntityRecord {
+    return this.records![index]!;
   }
 
   get(entity: AnyEntity): EntityRecord | undefined {
+    if (this.entities === undefined) return undefined;
     const i = this.entities.indexOf(entity);
-    return i < 0 ? undefined : this.records[i];
+    return i < 0 ? undefined : this.records![i];
   }
 
   has(entity: AnyEntity): boolean {
-    return this.entities.indexOf(entity) >= 0;
+    return this.entities !== undefined && this.entities.indexOf(entity) >= 0;
   }
 
   set(entity: AnyEntity, record: EntityRecord): void {
+    if (this.entities === undefined) {
+      this.entities = [entity];
+      this.records = [record];
+      return;
+    }
     this.entities.push(entity);
-    this.records.push(record);
+    this.records!.push(record);
   }
 
   /** The key of a held entity whose primary key is named `field`, or undefined. */
   keyNamed(field: string): string | number | undefined {
-    for (let i = 0; i < this.entities.length; i++) {
-      if (this.entities[i]!.primaryKey === field) return this.records[i]!.key;
+    const entities = this.entities;
+    if (entities === undefined) return undefined;
+    for (let i = 0; i < entities.length; i++) {
+      if (entities[i]!.primaryKey === field) return this.records![i]!.key;
     }
     return undefined;
   }
 
   clear(): void {
-    this.entities.length = 0;
-    this.records.length = 0;
+    this.entities = undefined;
+    this.records = undefined;
   }
 }
 

@@ -161,7 +161,7 @@ export class FlowRunner {
 
   private end(instance: FlowInstance, outcome: 'completed' | 'dropped' | 'cut', at: number): void {
     const bound = instance.bound;
-    for (let i = 0; i < bound.size; i++) this.store.table(bound.entities[i]!).release(bound.records[i]!, at);
+    for (let i = 0; i < bound.size; i++) this.store.table(bound.entityAt(i)).release(bound.recordAt(i), at);
     bound.clear();
     this.live.delete(instance);
     instance.counts![outcome]++;
