@@ -10,7 +10,7 @@ import { parseDuration, type Duration } from '../util/duration.js';
 import type { Condition } from '../state/conditions.js';
 import { compileConditions } from './compile-conditions.js';
 import { compileOps, type CompiledOp } from './compile-ops.js';
-import { checkKnownKeys } from '../util/known-keys.js';
+import { checkKnownKeys, hasOnlyKnownKeys } from '../util/known-keys.js';
 import { FlowContext } from './flow-context.js';
 
 type Keys<T> = keyof T & string;
@@ -104,28 +104,34 @@ export type FlowAction = NewEventAction<any> | AddDecayAction | SelectAction<any
  * });
  */
 export function NewEvent<Ev extends EventDef>(ctx: FlowContext, event: Ev, options: NewEventOptions<Ev> = {}): NewEventAction<Ev> {
-  // Messages are built only when something is wrong: this runs once per event.
+  // This runs once per event: locations are named (newEventAt) only when something is wrong.
   checkContext(ctx, 'NewEvent');
-  const where = () => `${ctx.where()}, event ${event?.name ?? '?'}`;
   if (!event || event.type !== 'event') {
     throw new DeepFakerError('E_BAD_ACTION', `${ctx.where()}: NewEvent needs an event from defineEvent, got ${describeValue(event)}.`);
   }
   if (options === null || typeof options !== 'object') {
-    throw new DeepFakerError('E_BAD_ACTION', `${where()}: options must be an object such as { fields: { ... } }, got ${describeValue(options)}.`);
+    throw new DeepFakerError('E_BAD_ACTION', `${newEventAt(ctx, event)}: options must be an object such as { fields: { ... } }, got ${describeValue(options)}.`);
   }
-  checkKnownKeys(options, NEW_EVENT_KEYS, where, 'E_BAD_ACTION');
+  if (!hasOnlyKnownKeys(options, NEW_EVENT_KEYS)) checkKnownKeys(options, NEW_EVENT_KEYS, newEventAt(ctx, event), 'E_BAD_ACTION');
   const { fields, saveEntity, mutate } = options;
   if (fields !== undefined && (fields === null || typeof fields !== 'object')) {
-    throw new DeepFakerError('E_BAD_ACTION', `${where()}: fields must be an object of field values, got ${describeValue(fields)}.`);
+    throw new DeepFakerError('E_BAD_ACTION', `${newEventAt(ctx, event)}: fields must be an object of field values, got ${describeValue(fields)}.`);
   }
   if (saveEntity !== undefined && (saveEntity as AnyEntity | null)?.type !== 'entity') {
-    throw new DeepFakerError('E_BAD_ACTION', `${where()}: saveEntity must be an entity from defineEntity, got ${describeValue(saveEntity)}.`);
+    throw new DeepFakerError('E_BAD_ACTION', `${newEventAt(ctx, event)}: saveEntity must be an entity from defineEntity, got ${describeValue(saveEntity)}.`);
   }
   // One SetState stays as it is: wrapping it in a list would allocate on every event.
   const mutations = (mutate ?? NO_MUTATIONS) as SetStateAction | readonly SetStateAction[];
-  if (Array.isArray(mutations)) mutations.forEach((m) => checkMutation(m, where));
-  else checkMutation(mutations, where);
+  if (Array.isArray(mutations)) {
+    for (let i = 0; i < mutations.length; i++) checkMutation(mutations[i], ctx, event);
+  } else {
+    checkMutation(mutations, ctx, event);
+  }
   return new NewEventAction(ctx, event, fields as Record<string, unknown> | undefined, saveEntity, mutations);
+}
+
+function newEventAt(ctx: FlowContext, event: EventDef | undefined): string {
+  return `${ctx.where()}, event ${event?.name ?? '?'}`;
 }
 
 /** How long AddDecay waits: units add up ({ minutes: 1, seconds: 30 }). */
@@ -148,9 +154,9 @@ function checkContext(ctx: unknown, action: string): void {
   }
 }
 
-function checkMutation(m: unknown, where: () => string): void {
+function checkMutation(m: unknown, ctx: FlowContext, event: EventDef): void {
   if (!(m instanceof SetStateAction)) {
-    throw new DeepFakerError('E_BAD_ACTION', `${where()}: mutate takes SetState(...) or a list of them, got ${describeValue(m)}.`);
+    throw new DeepFakerError('E_BAD_ACTION', `${newEventAt(ctx, event)}: mutate takes SetState(...) or a list of them, got ${describeValue(m)}.`);
   }
 }
 
@@ -168,26 +174,29 @@ const NO_MUTATIONS: readonly SetStateAction[] = [];
  */
 export function AddDecay(ctx: FlowContext, options: DecayOptions): AddDecayAction {
   checkContext(ctx, 'AddDecay');
-  const where = () => `${ctx.where()}, AddDecay`;
   if (options === null || typeof options !== 'object') {
-    throw new DeepFakerError('E_BAD_RATE', `${where()}: expected { rate, seconds | minutes | ... }, got ${describeValue(options)}.`);
+    throw new DeepFakerError('E_BAD_RATE', `${decayAt(ctx)}: expected { rate, seconds | minutes | ... }, got ${describeValue(options)}.`);
   }
-  checkKnownKeys(options, DECAY_KEYS, where, 'E_BAD_ACTION');
+  if (!hasOnlyKnownKeys(options, DECAY_KEYS)) checkKnownKeys(options, DECAY_KEYS, decayAt(ctx), 'E_BAD_ACTION');
   const { rate } = options;
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
-    throw new DeepFakerError('E_BAD_RATE', `${where()}: rate must be a number in [0, 1], got ${describeValue(rate)}. Use e.g. { rate: 0.3, seconds: 30 } for a 30% drop-off.`);
+    throw new DeepFakerError('E_BAD_RATE', `${decayAt(ctx)}: rate must be a number in [0, 1], got ${describeValue(rate)}. Use e.g. { rate: 0.3, seconds: 30 } for a 30% drop-off.`);
   }
   let delay = 0;
   for (const [unit, factor] of DECAY_UNITS) {
     const value = options[unit];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new DeepFakerError('E_BAD_DURATION', `${where()}: ${unit} must be a non-negative number, got ${describeValue(value)}.`);
+      throw new DeepFakerError('E_BAD_DURATION', `${decayAt(ctx)}: ${unit} must be a non-negative number, got ${describeValue(value)}.`);
     }
     delay += value * factor;
   }
-  if (options.duration !== undefined) delay += parseDuration(options.duration, `${where()}, duration`);
+  if (options.duration !== undefined) delay += parseDuration(options.duration, `${decayAt(ctx)}, duration`);
   return new AddDecayAction(ctx, rate, Math.round(delay));
+}
+
+function decayAt(ctx: FlowContext): string {
+  return `${ctx.where()}, AddDecay`;
 }
 
 /**
@@ -207,13 +216,18 @@ export function Select(a: unknown, b?: unknown, c?: unknown): SelectFilter | Sel
   const entity = (inFlow ? b : a) as AnyEntity;
   const options = (inFlow ? c : b) as SelectOptions<AnyEntity> | undefined;
   if (ctx !== undefined) checkContext(ctx, 'Select');
-  const where = () => (ctx ? `${ctx.where()}, Select` : 'Select');
   if ((entity as AnyEntity | null)?.type !== 'entity') {
-    throw new DeepFakerError('E_BAD_ACTION', `${where()}: expected an entity from defineEntity, got ${describeValue(entity)}. Use Select(User, { where }) or Select(ctx, User, { where }).`);
+    throw new DeepFakerError('E_BAD_ACTION', `${selectAt(ctx)}: expected an entity from defineEntity, got ${describeValue(entity)}. Use Select(User, { where }) or Select(ctx, User, { where }).`);
   }
-  if (options !== undefined) checkKnownKeys(options, SELECT_KEYS, () => `${where()}, entity ${entity.name}`, 'E_BAD_ACTION');
-  const conditions = compileConditions(entity, options?.where ?? [], `${where()}, entity ${entity.name}`);
+  if (options !== undefined && !hasOnlyKnownKeys(options, SELECT_KEYS)) {
+    checkKnownKeys(options, SELECT_KEYS, `${selectAt(ctx)}, entity ${entity.name}`, 'E_BAD_ACTION');
+  }
+  const conditions = compileConditions(entity, options?.where ?? [], `${selectAt(ctx)}, entity ${entity.name}`);
   return ctx ? new SelectAction(ctx, entity, conditions) : new SelectFilter(entity, conditions);
+}
+
+function selectAt(ctx: FlowContext | undefined): string {
+  return ctx ? `${ctx.where()}, Select` : 'Select';
 }
 
 /**

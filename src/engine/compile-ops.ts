@@ -4,7 +4,6 @@ import type { FieldDef } from '../schema/field.js';
 import { InvalidValue, isNumericField, toStoredValue } from '../schema/field-values.js';
 
 export type StateOpName = 'is' | 'add' | 'subtract';
-const OPS: readonly StateOpName[] = ['is', 'add', 'subtract'];
 
 /** A checked SetState operation; `value` is in stored form unless it is a function of the event. */
 export interface CompiledOp {
@@ -17,38 +16,47 @@ export interface CompiledOp {
 
 /** Checks SetState tuples against the entity's state fields. */
 export function compileOps(entity: AnyEntity, ops: readonly unknown[]): CompiledOp[] {
-  const at = () => `SetState, entity ${entity.name}`;
   if (!Array.isArray(ops)) {
-    throw new DeepFakerError('E_BAD_MUTATION', `${at()}: expected a list of [field, op, value] tuples, got ${describeValue(ops)}.`);
+    throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}: expected a list of [field, op, value] tuples, got ${describeValue(ops)}.`);
   }
+  // SetState is built once per event in most flows: a loop into an array of the right
+  // length, with no closure, and the location named only in messages.
+  const compiled = new Array<CompiledOp>(ops.length);
+  for (let i = 0; i < ops.length; i++) compiled[i] = compileOp(entity, ops[i]);
+  return compiled;
+}
+
+function compileOp(entity: AnyEntity, tuple: unknown): CompiledOp {
+  if (!Array.isArray(tuple) || tuple.length !== 3) {
+    throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}: each change is [field, op, value], got ${describeValue(tuple)}.`);
+  }
+  const [field, op, value] = tuple as [string, StateOpName, unknown];
   const state = entity.state as Record<string, FieldDef>;
-  return ops.map((tuple) => {
-    if (!Array.isArray(tuple) || tuple.length !== 3) {
-      throw new DeepFakerError('E_BAD_MUTATION', `${at()}: each change is [field, op, value], got ${describeValue(tuple)}.`);
+  const def = state[field];
+  if (field === entity.primaryKey) {
+    throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: the primary key cannot change. Create another entity instead.`);
+  }
+  if (!def || field === 'flow_name') {
+    throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: no such state field (fields: ${Object.keys(state).join(', ')}). Name one of them or add it to the entity.`);
+  }
+  if (op !== 'is' && op !== 'add' && op !== 'subtract') {
+    throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: unknown operation ${describeValue(op)}. Use 'is', 'add' or 'subtract'.`);
+  }
+  if (op !== 'is' && !isNumericField(def)) {
+    throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: '${op}' needs a number field, but ${field} is ${def.kind}. Use 'is'.`);
+  }
+  if (typeof value === 'function') return { field, def, op, value, isFunction: true };
+  if (op !== 'is') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: '${op}' takes a number, got ${describeValue(value)}.`);
     }
-    const [field, op, value] = tuple as [string, StateOpName, unknown];
-    const def = state[field];
-    if (field === entity.primaryKey) {
-      throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: the primary key cannot change. Create another entity instead.`);
-    }
-    if (!def || field === 'flow_name') {
-      throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: no such state field (fields: ${Object.keys(state).join(', ')}). Name one of them or add it to the entity.`);
-    }
-    if (!OPS.includes(op)) {
-      throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: unknown operation ${describeValue(op)}. Use 'is', 'add' or 'subtract'.`);
-    }
-    if (op !== 'is' && !isNumericField(def)) {
-      throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: '${op}' needs a number field, but ${field} is ${def.kind}. Use 'is'.`);
-    }
-    if (typeof value === 'function') return { field, def, op, value, isFunction: true };
-    if (op !== 'is') {
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: '${op}' takes a number, got ${describeValue(value)}.`);
-      }
-      return { field, def, op, value, isFunction: false };
-    }
-    const stored = toStoredValue(def, value);
-    if (stored instanceof InvalidValue) throw new DeepFakerError('E_BAD_MUTATION', `${at()}, field ${field}: ${stored.reason}.`);
-    return { field, def, op, value: stored, isFunction: false };
-  });
+    return { field, def, op, value, isFunction: false };
+  }
+  const stored = toStoredValue(def, value);
+  if (stored instanceof InvalidValue) throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: ${stored.reason}.`);
+  return { field, def, op, value: stored, isFunction: false };
+}
+
+function setStateAt(entity: AnyEntity): string {
+  return `SetState, entity ${entity.name}`;
 }

@@ -14,6 +14,14 @@ export function unknownKeyProblem(options: object, known: ReadonlySet<string>, w
   return undefined;
 }
 
+/** True when every key of `options` is in `known`: the per-event builders' check, which names nothing. */
+export function hasOnlyKnownKeys(options: object, known: ReadonlySet<string>): boolean {
+  for (const key in options) {
+    if (!known.has(key)) return false;
+  }
+  return true;
+}
+
 /** Throws unknownKeyProblem's message as a DeepFakerError; `where` may be lazy (per-event callers). */
 export function checkKnownKeys(options: object, known: ReadonlySet<string>, where: string | (() => string), code = 'E_BAD_OPTIONS'): void {
   const problem = unknownKeyProblem(options, known, where);
