@@ -7,6 +7,7 @@ import type { ResolvedField } from '../schema/field-plan.js';
 import type { EntityRecord } from '../state/entity-record.js';
 import type { EntityTable } from '../state/entity-table.js';
 import { uuid4 } from '../util/ids.js';
+import { RecordLayout } from '../util/record-layout.js';
 import { fillField, type FillContext } from './event-factory.js';
 import { NO_BOUND_ENTITIES as NO_BOUND } from './bound-entities.js';
 
@@ -44,7 +45,8 @@ export function createFromEvent(
   if (key === null || key === undefined) {
     throw new DeepFakerError('E_BAD_SAVE', `${where}, entity ${entity.name}, field ${keyName}: the key is null. Give ${event.name}.${keyName} a faker or pass it in fields.`);
   }
-  const state: Record<string, unknown> = { [keyName]: key };
+  const state = layoutOf(entity).create();
+  state[keyName] = key;
   for (const f of entity.resolved as readonly ResolvedField[]) {
     const from = f.def.options.fromField;
     state[f.name] = from !== undefined && record[from] !== null && record[from] !== undefined
@@ -63,12 +65,26 @@ export function createFromState(entity: AnyEntity, table: EntityTable, at: numbe
     ? () => fillField(keyField, entity.name, at, fill, NO_BOUND, where)
     : () => uuid4(fill.random);
   const key = freeKey(table, draw, `${where}, field ${entity.primaryKey}`);
-  const state: Record<string, unknown> = { [entity.primaryKey]: key };
+  const state = layoutOf(entity).create();
+  state[entity.primaryKey] = key;
   for (const f of entity.resolved as readonly ResolvedField[]) {
     state[f.name] = fillField(f, entity.name, at, fill, NO_BOUND, where);
   }
   state.flow_name = null;
   return table.create(key as string, state, at);
+}
+
+const layouts = new WeakMap<AnyEntity, RecordLayout>();
+
+/** The layout of an entity type's state: its key, its state fields in order, then flow_name. */
+function layoutOf(entity: AnyEntity): RecordLayout {
+  let layout = layouts.get(entity);
+  if (layout === undefined) {
+    const fields = entity.resolved as readonly ResolvedField[];
+    layout = new RecordLayout([entity.primaryKey, ...fields.map((f) => f.name), 'flow_name']);
+    layouts.set(entity, layout);
+  }
+  return layout;
 }
 
 function freeKey(table: EntityTable, draw: () => unknown, where: string): unknown {

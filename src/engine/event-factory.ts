@@ -11,6 +11,7 @@ import type { ResolvedField } from '../schema/field-plan.js';
 import { InvalidValue, toStoredValue } from '../schema/field-values.js';
 import { NO_BOUND_ENTITIES, type BoundEntities } from './bound-entities.js';
 import { alphanumericId } from '../util/ids.js';
+import { RecordLayout } from '../util/record-layout.js';
 import type { SeededRandom } from '../util/seeded-random.js';
 import { autoFillValue } from './auto-fill.js';
 import type { RunCounters } from './run-counters.js';
@@ -48,7 +49,7 @@ export function fillField(
   if (fill.strict) {
     throw new DeepFakerError('E_UNFILLED_FIELD', `${where}, field ${f.name}: required and nothing fills it (strict mode). Pass it in fields, give it a faker or a default, or make it nullable.`);
   }
-  fill.counters.countAutoFill(`${owner}.${f.name}`);
+  fill.counters.countAutoFill(f.autoFillKey ??= `${owner}.${f.name}`);
   return autoFillValue(f.def, fill.random, at);
 }
 
@@ -63,7 +64,8 @@ export function buildEvent(
   where: string,
 ): EventRecord {
   if (explicit !== undefined) checkExplicitNames(event, explicit, where);
-  const record: Record<string, unknown> = { event_type: event.name };
+  const record = layoutOf(event).create();
+  record.event_type = event.name;
   const fields = event.resolved;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
@@ -82,6 +84,18 @@ export function buildEvent(
   record.sys__ets = at;
   record.sys__sid = sessionId;
   return record as EventRecord;
+}
+
+const layouts = new WeakMap<EventDef, RecordLayout>();
+
+/** The layout of an event type's records: event_type, its fields in order, then the sys__ fields. */
+function layoutOf(event: EventDef): RecordLayout {
+  let layout = layouts.get(event);
+  if (layout === undefined) {
+    layout = new RecordLayout(['event_type', ...event.resolved.map((f) => f.name), 'sys__eid', 'sys__ets', 'sys__sid']);
+    layouts.set(event, layout);
+  }
+  return layout;
 }
 
 function checkExplicitNames(event: EventDef, explicit: Record<string, unknown>, where: string): void {

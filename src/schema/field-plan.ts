@@ -13,6 +13,11 @@ export interface ResolvedField {
   readonly generate: ValueGenerator | undefined;
   /** The default in stored form; undefined when there is none (null is a default). */
   readonly defaultValue: unknown;
+  /**
+   * 'Owner.field', the run counters' key when the field is auto-filled: made at the first
+   * auto-fill (a field has one owner, its event or entity) so later ones build no string.
+   */
+  autoFillKey: string | undefined;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -58,7 +63,7 @@ export function resolveFields(where: string, fields: Record<string, FieldDef>, p
     if (def.kind === 'enum' && (!Array.isArray(def.values) || def.values.length === 0 || !def.values.every((v) => typeof v === 'string'))) {
       problems.add(`${at}: an enum needs a list of string values, got ${describeValue(def.values)}. Use Field.enum(['a', 'b']).`);
     }
-    out.push({ name, def, generate, defaultValue });
+    out.push({ name, def, generate, defaultValue, autoFillKey: undefined });
   }
   return out;
 }
