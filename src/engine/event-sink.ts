@@ -5,7 +5,7 @@
  */
 import { DeepFakerError, isDeepFakerError } from '../errors.js';
 import { createByteBatch, createEventBatch } from '../outputs/event-batch.js';
-import { LineBuffer } from './line-buffer.js';
+import { LineBuffer } from '../outputs/line-buffer.js';
 import type { EventBatch, EventRecord, Output } from '../outputs/output.js';
 import type { EventConsumer } from './event-consumer.js';
 import type { Pacer } from './pacer.js';

@@ -10,7 +10,7 @@ import '../index.js';
 import type { EventRecord } from '../outputs/output.js';
 import { loadSimulationFile } from './load-simulation-file.js';
 import { isDeepFakerError } from '../errors.js';
-import { lineEnds } from '../outputs/event-batch.js';
+import { LineBuffer } from '../outputs/line-buffer.js';
 import type { EventConsumer } from './event-consumer.js';
 import type { LineBatch, MainMessage, WorkerAssignment, WorkerInput, WorkerMessage } from './worker-protocol.js';
 
@@ -41,77 +41,48 @@ port.on('message', (message: MainMessage) => {
 });
 
 class LineConsumer implements EventConsumer {
-  private text = '';
-  private count = 0;
-  private ends: Uint32Array;
-  private ts: Float64Array;
-  private types: Uint16Array;
+  private readonly lines: LineBuffer;
+  private ts: number[] = [];
+  private types: number[] = [];
   private readonly typeIndex = new Map<string, number>();
   private readonly typeNames: string[] = [];
   readonly failure = undefined;
 
   constructor(private readonly partition: number, private readonly batchSize: number) {
-    [this.ends, this.ts, this.types] = this.arrays();
+    this.lines = new LineBuffer(Math.max(64, batchSize * 256));
   }
 
   push(event: EventRecord): void {
-    if (this.count === this.ends.length) this.grow();
-    this.text += JSON.stringify(event);
-    this.ends[this.count] = this.text.length;
-    this.text += '\n';
-    this.ts[this.count] = event.sys__ets;
+    this.lines.pushText(JSON.stringify(event));
+    this.ts.push(event.sys__ets);
     let type = this.typeIndex.get(event.event_type);
     if (type === undefined) {
       type = this.typeNames.push(event.event_type) - 1;
       this.typeIndex.set(event.event_type, type);
     }
-    this.types[this.count++] = type;
+    this.types.push(type);
   }
 
   get needsFlush(): boolean {
-    return this.count >= this.batchSize;
-  }
-
-  private arrays(): [Uint32Array, Float64Array, Uint16Array] {
-    const n = Math.max(16, this.batchSize);
-    return [new Uint32Array(n), new Float64Array(n), new Uint16Array(n)];
-  }
-
-  /** A flow step may emit past the batch size before the loop flushes. */
-  private grow(): void {
-    const n = this.ends.length * 2;
-    const [ends, ts, types] = [new Uint32Array(n), new Float64Array(n), new Uint16Array(n)];
-    ends.set(this.ends);
-    ts.set(this.ts);
-    types.set(this.types);
-    [this.ends, this.ts, this.types] = [ends, ts, types];
+    return this.lines.count >= this.batchSize;
   }
 
   async flush(): Promise<void> {
-    if (this.count > 0) {
-      const n = this.count;
-      const bytes = utf8(this.text);
-      // Line ends counted in characters hold for the bytes too unless a line has non-ASCII text.
-      const ends = bytes.length === this.text.length ? this.ends.slice(0, n) : lineEnds(bytes, n);
-      const ts = this.ts.slice(0, n);
-      const types = this.types.slice(0, n);
+    if (this.lines.count > 0) {
+      const { bytes, ends } = this.lines.take();
+      const ts = Float64Array.from(this.ts);
+      const types = Uint16Array.from(this.types);
+      this.ts = [];
+      this.types = [];
       const batch: LineBatch = { bytes, ends, ts, types, typeNames: this.typeNames };
-      port.postMessage({ type: 'batch', partition: this.partition, batch } satisfies WorkerMessage, [bytes.buffer, ends.buffer, ts.buffer, types.buffer]);
-      this.text = '';
-      this.count = 0;
+      // The bytes' whole ArrayBuffer moves: it is the line buffer's own, handed over by take().
+      port.postMessage({ type: 'batch', partition: this.partition, batch } satisfies WorkerMessage, [bytes.buffer as ArrayBuffer, ends.buffer, ts.buffer, types.buffer]);
       uncredited.set(this.partition, (uncredited.get(this.partition) ?? 0) + 1);
     }
     while (!stopped && (uncredited.get(this.partition) ?? 0) > MAX_UNCREDITED) {
       await new Promise<void>((resolve) => waiters.set(this.partition, resolve));
     }
   }
-}
-
-/** `text` as UTF-8 in a buffer of its own, so it can be moved to the main thread. */
-function utf8(text: string): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(Buffer.byteLength(text, 'utf8'));
-  Buffer.from(bytes.buffer).write(text, 'utf8');
-  return bytes;
 }
 
 async function main(): Promise<void> {

@@ -1,20 +1,27 @@
 import type { EventBatch, EventRecord } from './output.js';
-
-const NEWLINE = 10;
+import { LineBuffer } from './line-buffer.js';
 
 /** Wraps events made in this thread: each is rendered as JSON once, however many outputs read it. */
 export function createEventBatch(events: readonly EventRecord[]): EventBatch {
   let lines: string[] | undefined;
+  let bytes: Buffer | undefined;
   let text: string | undefined;
-  let bytes: Uint8Array | undefined;
   const rendered = (): string[] => (lines ??= events.map((event) => JSON.stringify(event)));
-  const jsonLines = (): string => (text ??= events.length === 0 ? '' : rendered().join('\n') + '\n');
+  const jsonBytes = (): Buffer => {
+    if (bytes === undefined) {
+      const all = rendered();
+      const buffer = new LineBuffer(Math.max(64, all.length * 256));
+      for (let i = 0; i < all.length; i++) buffer.pushText(all[i]!);
+      bytes = buffer.take().bytes;
+    }
+    return bytes;
+  };
   return {
     size: events.length,
     events,
     jsonLine: (index) => rendered()[index]!,
-    jsonLines,
-    jsonBytes: () => (bytes ??= Buffer.from(jsonLines(), 'utf8')),
+    jsonBytes,
+    jsonLines: () => (text ??= jsonBytes().toString('utf8')),
   };
 }
 
@@ -37,16 +44,4 @@ export function createByteBatch(bytes: Buffer, ends: Uint32Array): EventBatch {
     jsonLines: () => (text ??= bytes.toString('utf8')),
     jsonBytes: () => bytes,
   };
-}
-
-/** Where each '\n'-terminated line of `bytes` ends ('\n' excluded). */
-export function lineEnds(bytes: Uint8Array, count: number): Uint32Array<ArrayBuffer> {
-  const ends = new Uint32Array(count);
-  let from = 0;
-  for (let i = 0; i < count; i++) {
-    const end = bytes.indexOf(NEWLINE, from);
-    ends[i] = end;
-    from = end + 1;
-  }
-  return ends;
 }

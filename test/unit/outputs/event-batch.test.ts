@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createByteBatch, createEventBatch, lineEnds } from '../../../src/outputs/event-batch.js';
+import { createByteBatch, createEventBatch } from '../../../src/outputs/event-batch.js';
+import { LineBuffer } from '../../../src/outputs/line-buffer.js';
 import type { EventRecord } from '../../../src/outputs/output.js';
 
 const events: EventRecord[] = [
@@ -24,12 +25,15 @@ describe('createEventBatch', () => {
 });
 
 describe('createByteBatch', () => {
-  const bytes = Buffer.from(text, 'utf8');
-  const batch = createByteBatch(bytes, lineEnds(bytes, 3));
+  const lines = new LineBuffer(16);
+  for (const event of events) lines.pushText(JSON.stringify(event));
+  const { bytes, ends } = lines.take();
+  const batch = createByteBatch(bytes, ends);
 
-  it('finds line ends in bytes, multi-byte text and escaped newlines included', () => {
+  it('ends lines where the bytes have their newlines, multi-byte text and escaped newlines included', () => {
     expect(bytes.length).toBeGreaterThan(text.length);
-    expect([...lineEnds(bytes, 3)].map((end) => bytes[end])).toEqual([10, 10, 10]);
+    expect([...ends].map((end) => bytes[end])).toEqual([10, 10, 10]);
+    expect(bytes.toString('utf8')).toBe(text);
   });
 
   it('gives the bytes as they are, and decodes lines and events on demand', () => {

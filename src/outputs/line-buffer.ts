@@ -1,15 +1,33 @@
+const NEWLINE = 10;
+
 /**
- * JSON lines gathered as UTF-8 bytes: lines copied in from worker batches, taken out as whole
- * batches. Taking everything hands over the buffer itself; the next lines go to a new one.
+ * JSON lines gathered as UTF-8 bytes, one line at a time, taken out as whole batches. Each
+ * line is encoded straight into the buffer: building one long string first (by joining or
+ * concatenating) and encoding it costs about ten times as much. Taking everything hands over
+ * the buffer itself (its ArrayBuffer can move to another thread); the next lines go to a new one.
  */
 export class LineBuffer {
-  private bytes = Buffer.allocUnsafeSlow(1 << 18);
+  private bytes: Buffer;
   private length = 0;
   /** Where each line ends in `bytes`, its '\n' excluded. */
   private ends: number[] = [];
 
+  constructor(capacity = 1 << 18) {
+    this.bytes = Buffer.allocUnsafeSlow(capacity);
+  }
+
   get count(): number {
     return this.ends.length;
+  }
+
+  /** Appends `line` (one JSON text, no newline) and its '\n'. */
+  pushText(line: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    const room = this.length + line.length * 3 + 1;
+    if (room > this.bytes.length) this.grow(room);
+    this.length += this.bytes.write(line, this.length, 'utf8');
+    this.ends.push(this.length);
+    this.bytes[this.length++] = NEWLINE;
   }
 
   /** Appends bytes [start, end) of `source`: one line, its '\n' included. */
@@ -22,7 +40,7 @@ export class LineBuffer {
   }
 
   /** Removes the first `count` lines and returns them. */
-  take(count: number): { bytes: Buffer; ends: Uint32Array } {
+  take(count = this.ends.length): { bytes: Buffer; ends: Uint32Array<ArrayBuffer> } {
     if (count === this.ends.length) {
       const taken = { bytes: this.bytes.subarray(0, this.length), ends: Uint32Array.from(this.ends) };
       this.bytes = Buffer.allocUnsafeSlow(this.bytes.length);

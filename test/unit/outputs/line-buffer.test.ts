@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineBuffer } from '../../../src/engine/line-buffer.js';
+import { LineBuffer } from '../../../src/outputs/line-buffer.js';
 
 const lines = ['{"a":"é"}\n', '{"b":"日本"}\n', '{"c":1}\n'];
 const source = Buffer.from(lines.join(''), 'utf8');
@@ -30,6 +30,14 @@ describe('LineBuffer', () => {
     const rest = buffer.take(2);
     expect(rest.bytes.toString('utf8')).toBe(lines[1]! + lines[2]!);
     expect([...rest.ends]).toEqual([Buffer.byteLength(lines[1]!) - 1, Buffer.byteLength(lines[1]! + lines[2]!) - 1]);
+  });
+
+  it('encodes text lines into the same bytes, growing as it goes', () => {
+    const buffer = new LineBuffer(4);
+    for (const line of lines) buffer.pushText(line.slice(0, -1));
+    const { bytes, ends } = buffer.take();
+    expect(bytes.equals(source)).toBe(true);
+    expect([...ends]).toEqual(ranges.map(([, end]) => end - 1));
   });
 
   it('grows past its first capacity without losing bytes', () => {
