@@ -9,6 +9,7 @@ import { LineBuffer } from '../outputs/line-buffer.js';
 import type { EventBatch, EventRecord, Output } from '../outputs/output.js';
 import type { EventConsumer } from './event-consumer.js';
 import type { Pacer } from './pacer.js';
+import type { LineBatch } from './worker-protocol.js';
 import { sleep } from '../util/sleep.js';
 
 interface OutputLane {
@@ -51,11 +52,19 @@ export class EventSink implements EventConsumer {
     this.eventsByType.set(event.event_type, (this.eventsByType.get(event.event_type) ?? 0) + 1);
   }
 
-  /** Adds an event already rendered as a JSON line: bytes [start, end) of `source`, its '\n' included. */
-  pushBytes(source: Buffer, start: number, end: number, ts: number, type: string): void {
-    this.lines.push(source, start, end);
-    this.times.push(ts);
-    this.eventsByType.set(type, (this.eventsByType.get(type) ?? 0) + 1);
+  /** Adds events [from, to) of a batch a worker thread rendered as JSON lines. */
+  pushLines(batch: LineBatch, from: number, to: number): void {
+    this.lines.pushLines(batch.bytes, batch.ends, from, to);
+    for (let i = from; i < to; i++) {
+      this.times.push(batch.ts[i]!);
+      const type = batch.typeNames[batch.types[i]!]!;
+      this.eventsByType.set(type, (this.eventsByType.get(type) ?? 0) + 1);
+    }
+  }
+
+  /** Events that still fit in the batch being gathered (at least one). */
+  get room(): number {
+    return Math.max(1, this.options.batchSize - this.times.length);
   }
 
   get needsFlush(): boolean {

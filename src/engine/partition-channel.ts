@@ -9,8 +9,11 @@ export interface MergeSource {
   readonly index: number;
   /** sys__ets of the next buffered event, or undefined when none is buffered. */
   headTs(): number | undefined;
-  /** Moves the next event into the sink. */
-  moveHeadTo(sink: EventSink): void;
+  /**
+   * Moves the next events into the sink: at least one, then on while they still come before
+   * (`limitTs`, `limitIndex`), the next event of any other source, and at most `max`.
+   */
+  moveRunTo(sink: EventSink, limitTs: number, limitIndex: number, max: number): number;
   /** No more events will come. */
   readonly done: boolean;
   /** Resolves when an event is buffered or the source is done. */
@@ -74,14 +77,19 @@ export class PartitionChannel implements EventConsumer, MergeSource {
     return batch === undefined ? undefined : batch[this.position]!.sys__ets;
   }
 
-  moveHeadTo(sink: EventSink): void {
+  moveRunTo(sink: EventSink, limitTs: number, limitIndex: number, max: number): number {
     const batch = this.queue[0]!;
-    sink.push(batch[this.position]!);
-    if (++this.position === batch.length) {
+    const first = this.position;
+    let i = first;
+    do sink.push(batch[i++]!);
+    while (i < batch.length && i - first < max && comesBefore(batch[i]!.sys__ets, this.index, limitTs, limitIndex));
+    this.position = i;
+    if (i === batch.length) {
       this.queue.shift();
       this.position = 0;
       this.space.wake();
     }
+    return i - first;
   }
 
   waitForData(): Promise<void> {
@@ -95,4 +103,9 @@ export class PartitionChannel implements EventConsumer, MergeSource {
     this.current = [];
     this.data.wake();
   }
+}
+
+/** Merge order: by time, then by partition index. */
+export function comesBefore(ts: number, index: number, otherTs: number, otherIndex: number): boolean {
+  return ts < otherTs || (ts === otherTs && index < otherIndex);
 }

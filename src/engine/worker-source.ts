@@ -1,19 +1,14 @@
 import type { EventSink } from './event-sink.js';
-import type { MergeSource } from './partition-channel.js';
+import { comesBefore, type MergeSource } from './partition-channel.js';
 import type { LineBatch } from './worker-protocol.js';
 import { Wakeup } from './wakeup.js';
-
-/** A received batch, its bytes seen as a Buffer to copy lines out of. */
-interface ReceivedBatch extends Omit<LineBatch, 'bytes'> {
-  readonly bytes: Buffer;
-}
 
 /**
  * A partition that runs in a worker thread, as the merger reads it: batches of UTF-8 JSON lines
  * arrive by message; each batch read returns a credit so the worker may send another.
  */
 export class WorkerSource implements MergeSource {
-  private readonly queue: ReceivedBatch[] = [];
+  private readonly queue: LineBatch[] = [];
   private position = 0;
   private readonly data = new Wakeup();
   done = false;
@@ -21,7 +16,7 @@ export class WorkerSource implements MergeSource {
   constructor(readonly index: number, private readonly credit: () => void) {}
 
   receive(batch: LineBatch): void {
-    this.queue.push({ ...batch, bytes: Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength) });
+    this.queue.push(batch);
     this.data.wake();
   }
 
@@ -35,16 +30,21 @@ export class WorkerSource implements MergeSource {
     return batch === undefined ? undefined : batch.ts[this.position];
   }
 
-  moveHeadTo(sink: EventSink): void {
+  moveRunTo(sink: EventSink, limitTs: number, limitIndex: number, max: number): number {
     const batch = this.queue[0]!;
-    const i = this.position;
-    const start = i === 0 ? 0 : batch.ends[i - 1]! + 1;
-    sink.pushBytes(batch.bytes, start, batch.ends[i]! + 1, batch.ts[i]!, batch.typeNames[batch.types[i]!]!);
-    if (++this.position === batch.ends.length) {
+    const first = this.position;
+    const n = batch.ends.length;
+    let i = first + 1;
+    while (i < n && i - first < max && comesBefore(batch.ts[i]!, this.index, limitTs, limitIndex)) i++;
+    // One copy for the whole run: consecutive lines of a batch are one byte range.
+    sink.pushLines(batch, first, i);
+    this.position = i;
+    if (i === n) {
       this.queue.shift();
       this.position = 0;
       this.credit();
     }
+    return i - first;
   }
 
   waitForData(): Promise<void> {

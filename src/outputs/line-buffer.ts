@@ -30,13 +30,18 @@ export class LineBuffer {
     this.bytes[this.length++] = NEWLINE;
   }
 
-  /** Appends bytes [start, end) of `source`: one line, its '\n' included. */
-  push(source: Buffer, start: number, end: number): void {
-    const length = this.length + end - start;
-    if (length > this.bytes.length) this.grow(length);
-    source.copy(this.bytes, this.length, start, end);
-    this.length = length;
-    this.ends.push(length - 1);
+  /**
+   * Appends lines [from, to) of `source`, whose line i ends at `ends[i]` ('\n' excluded), with
+   * one copy: consecutive lines of one source are one byte range.
+   */
+  pushLines(source: Uint8Array, ends: Uint32Array, from: number, to: number): void {
+    const start = from === 0 ? 0 : ends[from - 1]! + 1;
+    const end = ends[to - 1]! + 1;
+    const base = this.length - start;
+    if (this.length + end - start > this.bytes.length) this.grow(this.length + end - start);
+    this.bytes.set(source.subarray(start, end), this.length);
+    this.length += end - start;
+    for (let i = from; i < to; i++) this.ends.push(base + ends[i]!);
   }
 
   /** Removes the first `count` lines and returns them. */

@@ -9,22 +9,27 @@ for (let start = 0, i = 0; i < lines.length; i++) {
   ranges.push([start, end]);
   start = end;
 }
+/** Where each line of `source` ends, '\n' excluded. */
+const sourceEnds = Uint32Array.from(ranges.map(([, end]) => end - 1));
 
 describe('LineBuffer', () => {
   it('hands over all its lines with their ends and starts again empty', () => {
     const buffer = new LineBuffer();
-    for (const [start, end] of ranges) buffer.push(source, start, end);
+    buffer.pushLines(source, sourceEnds, 0, 1);
+    buffer.pushLines(source, sourceEnds, 1, 3);
     const { bytes, ends } = buffer.take(3);
     expect(bytes.toString('utf8')).toBe(lines.join(''));
-    expect([...ends]).toEqual(ranges.map(([, end]) => end - 1));
+    expect([...ends]).toEqual([...sourceEnds]);
     expect(buffer.count).toBe(0);
-    buffer.push(source, ...ranges[2]!);
-    expect(buffer.take(1).bytes.toString('utf8')).toBe(lines[2]);
+    buffer.pushLines(source, sourceEnds, 2, 3);
+    const last = buffer.take(1);
+    expect(last.bytes.toString('utf8')).toBe(lines[2]);
+    expect([...last.ends]).toEqual([Buffer.byteLength(lines[2]!) - 1]);
   });
 
   it('takes the first lines and keeps the rest, ends shifted', () => {
     const buffer = new LineBuffer();
-    for (const [start, end] of ranges) buffer.push(source, start, end);
+    buffer.pushLines(source, sourceEnds, 0, 3);
     const first = buffer.take(1);
     expect(first.bytes.toString('utf8')).toBe(lines[0]);
     const rest = buffer.take(2);
@@ -43,7 +48,7 @@ describe('LineBuffer', () => {
   it('grows past its first capacity without losing bytes', () => {
     const buffer = new LineBuffer();
     const line = Buffer.from('x'.repeat(999) + '\n');
-    for (let i = 0; i < 1000; i++) buffer.push(line, 0, line.length);
+    for (let i = 0; i < 1000; i++) buffer.pushLines(line, Uint32Array.of(999), 0, 1);
     const { bytes, ends } = buffer.take(1000);
     expect(bytes.length).toBe(1_000_000);
     expect(ends[999]).toBe(999_999);
