@@ -21,6 +21,7 @@ const input = workerData as WorkerInput;
 const port = parentPort!;
 let stopped = false;
 const uncredited = new Map<number, number>();
+const consumers = new Map<number, LineConsumer>();
 const waiters = new Map<number, () => void>();
 
 let assigned: (assignment: WorkerAssignment) => void;
@@ -34,6 +35,7 @@ port.on('message', (message: MainMessage) => {
     waiters.clear();
   } else {
     uncredited.set(message.partition, (uncredited.get(message.partition) ?? 1) - 1);
+    consumers.get(message.partition)?.recycle(message.spare);
     const wake = waiters.get(message.partition);
     waiters.delete(message.partition);
     wake?.();
@@ -67,6 +69,11 @@ class LineConsumer implements EventConsumer {
     return this.lines.count >= this.batchSize;
   }
 
+  /** A sent buffer the main thread has read: the next batch is written into it. */
+  recycle(spare: ArrayBuffer): void {
+    this.lines.recycle(spare);
+  }
+
   async flush(): Promise<void> {
     if (this.lines.count > 0) {
       const { bytes, ends } = this.lines.take();
@@ -95,7 +102,11 @@ async function main(): Promise<void> {
   await sim.runPartitionsHere({
     overrides,
     partitions,
-    consumerFor: (partition, batchSize) => new LineConsumer(partition, batchSize),
+    consumerFor: (partition, batchSize) => {
+      const consumer = new LineConsumer(partition, batchSize);
+      consumers.set(partition, consumer);
+      return consumer;
+    },
     shouldStop: () => stopped,
     onDone: (done) => port.postMessage({ type: 'done', ...done } satisfies WorkerMessage),
   });

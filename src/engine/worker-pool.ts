@@ -98,7 +98,8 @@ export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunRes
       partitions: mine,
       overrides: { seed: options.seed, start: settings.start, durationMs: options.durationMs, partitionCount: options.partitions },
     } satisfies MainMessage);
-    for (const p of mine) sources.set(p, new WorkerSource(p, () => worker.postMessage({ type: 'credit', partition: p } satisfies MainMessage)));
+    // A credit gives the read batch's buffer back, for the worker's next batch.
+    for (const p of mine) sources.set(p, new WorkerSource(p, (spare) => worker.postMessage({ type: 'credit', partition: p, spare } satisfies MainMessage, [spare])));
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'batch') sources.get(message.partition)!.receive(message.batch);
       else if (message.type === 'done') {

@@ -31,7 +31,7 @@ export type WorkerMessage =
   | { type: 'done'; partition: number; stoppedBy: StopReason; counters: SerializedCounters; entities: EntityCounts }
   | { type: 'error'; message: string; code: string | undefined; stack: string | undefined };
 
-export type MainMessage = ({ type: 'start' } & WorkerAssignment) | { type: 'credit'; partition: number } | { type: 'stop' };
+export type MainMessage = ({ type: 'start' } & WorkerAssignment) | { type: 'credit'; partition: number; spare: ArrayBuffer } | { type: 'stop' };
 
 /**
  * A partition's events as UTF-8 JSON lines and typed arrays, all moved (not copied) between

@@ -13,7 +13,7 @@ export class WorkerSource implements MergeSource {
   private readonly data = new Wakeup();
   done = false;
 
-  constructor(readonly index: number, private readonly credit: () => void) {}
+  constructor(readonly index: number, private readonly credit: (spare: ArrayBuffer) => void) {}
 
   receive(batch: LineBatch): void {
     this.queue.push(batch);
@@ -42,7 +42,8 @@ export class WorkerSource implements MergeSource {
     if (i === n) {
       this.queue.shift();
       this.position = 0;
-      this.credit();
+      // Every line was copied out: the buffer can go back to be filled again.
+      this.credit(batch.bytes.buffer as ArrayBuffer);
     }
     return i - first;
   }

@@ -9,6 +9,8 @@ const NEWLINE = 10;
 export class LineBuffer {
   private bytes: Buffer;
   private length = 0;
+  /** A buffer to use next instead of allocating one (see recycle). */
+  private spare: Buffer | undefined;
   /** Where each line ends in `bytes`, its '\n' excluded. */
   private ends: number[] = [];
 
@@ -48,7 +50,8 @@ export class LineBuffer {
   take(count = this.ends.length): { bytes: Buffer; ends: Uint32Array<ArrayBuffer> } {
     if (count === this.ends.length) {
       const taken = { bytes: this.bytes.subarray(0, this.length), ends: Uint32Array.from(this.ends) };
-      this.bytes = Buffer.allocUnsafeSlow(this.bytes.length);
+      this.bytes = this.spare ?? Buffer.allocUnsafeSlow(this.bytes.length);
+      this.spare = undefined;
       this.length = 0;
       this.ends = [];
       return taken;
@@ -60,6 +63,14 @@ export class LineBuffer {
     this.length -= cut;
     this.ends = this.ends.slice(count).map((end) => end - cut);
     return taken;
+  }
+
+  /**
+   * Offers a buffer taken earlier, now unused, for the next lines: allocating a fresh one per
+   * batch makes V8 run full collections for the external memory alone.
+   */
+  recycle(spare: ArrayBuffer): void {
+    if (spare.byteLength >= this.bytes.length) this.spare = Buffer.from(spare);
   }
 
   private grow(atLeast: number): void {
