@@ -45,6 +45,20 @@ describe('LineBuffer', () => {
     expect([...ends]).toEqual(ranges.map(([, end]) => end - 1));
   });
 
+  it('writes the next batch into a recycled buffer big enough, and allocates otherwise', () => {
+    const buffer = new LineBuffer(64);
+    buffer.pushText('{"a":1}');
+    const first = buffer.take();
+    buffer.recycle(first.bytes.buffer as ArrayBuffer);
+    buffer.pushText('{"b":2}');
+    const second = buffer.take();
+    expect(second.bytes.buffer).toBe(first.bytes.buffer);
+    expect(second.bytes.toString('utf8')).toBe('{"b":2}\n');
+    buffer.recycle(new ArrayBuffer(8));
+    buffer.pushText('{"c":3}');
+    expect(buffer.take().bytes.buffer.byteLength).toBe(64);
+  });
+
   it('grows past its first capacity without losing bytes', () => {
     const buffer = new LineBuffer();
     const line = Buffer.from('x'.repeat(999) + '\n');
