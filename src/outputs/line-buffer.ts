@@ -1,4 +1,6 @@
 const NEWLINE = 10;
+/** Spare buffers kept at most: as many as batches a worker may have in flight, and some. */
+const MAX_SPARES = 16;
 
 /**
  * JSON lines gathered as UTF-8 bytes, one line at a time, taken out as whole batches. Each
@@ -9,8 +11,8 @@ const NEWLINE = 10;
 export class LineBuffer {
   private bytes: Buffer;
   private length = 0;
-  /** A buffer to use next instead of allocating one (see recycle). */
-  private spare: Buffer | undefined;
+  /** Buffers to fill next instead of allocating (see recycle). */
+  private readonly spares: Buffer[] = [];
   /** Where each line ends in `bytes`, its '\n' excluded. */
   private ends: number[] = [];
 
@@ -50,8 +52,7 @@ export class LineBuffer {
   take(count = this.ends.length): { bytes: Buffer; ends: Uint32Array<ArrayBuffer> } {
     if (count === this.ends.length) {
       const taken = { bytes: this.bytes.subarray(0, this.length), ends: Uint32Array.from(this.ends) };
-      this.bytes = this.spare ?? Buffer.allocUnsafeSlow(this.bytes.length);
-      this.spare = undefined;
+      this.bytes = this.spares.pop() ?? Buffer.allocUnsafeSlow(this.bytes.length);
       this.length = 0;
       this.ends = [];
       return taken;
@@ -70,7 +71,7 @@ export class LineBuffer {
    * batch makes V8 run full collections for the external memory alone.
    */
   recycle(spare: ArrayBuffer): void {
-    if (spare.byteLength >= this.bytes.length) this.spare = Buffer.from(spare);
+    if (spare.byteLength >= this.bytes.length && this.spares.length < MAX_SPARES) this.spares.push(Buffer.from(spare));
   }
 
   private grow(atLeast: number): void {

@@ -45,18 +45,21 @@ describe('LineBuffer', () => {
     expect([...ends]).toEqual(ranges.map(([, end]) => end - 1));
   });
 
-  it('writes the next batch into a recycled buffer big enough, and allocates otherwise', () => {
+  it('fills a recycled buffer after the one in use, if it is big enough', () => {
     const buffer = new LineBuffer(64);
     buffer.pushText('{"a":1}');
     const first = buffer.take();
     buffer.recycle(first.bytes.buffer as ArrayBuffer);
+    buffer.recycle(new ArrayBuffer(8));
     buffer.pushText('{"b":2}');
     const second = buffer.take();
-    expect(second.bytes.buffer).toBe(first.bytes.buffer);
-    expect(second.bytes.toString('utf8')).toBe('{"b":2}\n');
-    buffer.recycle(new ArrayBuffer(8));
+    expect(second.bytes.buffer === first.bytes.buffer).toBe(false);
     buffer.pushText('{"c":3}');
-    expect(buffer.take().bytes.buffer.byteLength).toBe(64);
+    const third = buffer.take();
+    expect(third.bytes.buffer === first.bytes.buffer).toBe(true);
+    expect(third.bytes.toString('utf8')).toBe('{"c":3}\n');
+    buffer.pushText('{"d":4}');
+    expect(buffer.take().bytes.buffer === first.bytes.buffer).toBe(false);
   });
 
   it('grows past its first capacity without losing bytes', () => {
