@@ -11,7 +11,7 @@ class CountingOutput implements Output {
   delivered = 0;
   async open() {}
   async write(batch: EventBatch) {
-    this.delivered += batch.events.length;
+    this.delivered += batch.size;
     batch.jsonLines();
   }
   async flush() {}
