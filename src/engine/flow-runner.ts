@@ -16,7 +16,6 @@ import type { EventQueue, QueueItem } from './event-queue.js';
 import type { FlowDef } from './flow-def.js';
 import type { EventDef } from '../schema/define-event.js';
 import { FlowInstance } from './flow-instance.js';
-import type { RunCounters } from './run-counters.js';
 import { applySetState } from './apply-set-state.js';
 
 export interface ResumeItem extends QueueItem {
@@ -32,8 +31,7 @@ export class FlowRunner {
   constructor(
     private readonly flows: readonly FlowDef[],
     private readonly store: EntityStore,
-    private readonly fill: FillContext & { faker: import('@faker-js/faker').Faker },
-    private readonly counters: RunCounters,
+    private readonly fill: FillContext,
     private readonly queue: EventQueue<QueueItem & { kind: string }>,
     private readonly deliver: (event: EventRecord) => void,
   ) {
@@ -60,18 +58,18 @@ export class FlowRunner {
       candidates = candidates.filter((f) => f !== chosen);
       total -= chosen.weight;
     }
-    this.counters.idleInitiations++;
+    this.fill.counters.idleInitiations++;
   }
 
   private start(flow: FlowDef, time: number, record: import('../state/entity-record.js').EntityRecord | undefined): void {
-    const instance = new FlowInstance(flow, alphanumericId(this.fill.random, 8), time, this.fill.random, this.fill.faker);
+    const instance = new FlowInstance(flow, alphanumericId(this.fill.random, 8), time, this.fill.random, this.fill.fake.faker);
     if (record !== undefined) {
       const entity = flow.filter!.entity;
       this.store.table(entity).bind(record, instance.instanceId, time);
       instance.bound.set(entity, record);
     }
     this.live.add(instance);
-    instance.counts = this.counters.flow(flow.name);
+    instance.counts = this.fill.counters.flow(flow.name);
     instance.counts.started++;
     // sim.flow accepted only generator functions: this is a generator.
     instance.generator = flow.fn(instance.ctx) as FlowInstance['generator'];

@@ -48,7 +48,7 @@ export class PartitionRun {
   private readonly options: ResolvedSimulationOptions;
   private readonly queue = new EventQueue<Item>();
   private readonly random: SeededRandom;
-  private readonly fill: FillContext & { faker: ReturnType<typeof createFaker> };
+  private readonly fill: FillContext;
   private readonly runner: FlowRunner;
   private readonly end: number;
   /** The time of the item being run: the partition's global simulated clock. */
@@ -62,11 +62,11 @@ export class PartitionRun {
     this.random = new SeededRandom(options.seed);
     const faker = createFaker(this.random, options.locale);
     this.fill = {
-      random: this.random, faker, fake: { random: this.random, faker, now: settings.start },
+      random: this.random, fake: { random: this.random, faker, now: settings.start },
       counters: this.counters, strict: options.strict, eidTag: partitionTag(settings.partition),
     };
     this.store = new EntityStore(options.history);
-    this.runner = new FlowRunner(settings.flows, this.store, this.fill, this.counters, this.queue as EventQueue<any>, (e) => this.deliver(e));
+    this.runner = new FlowRunner(settings.flows, this.store, this.fill, this.queue as EventQueue<any>, (e) => this.deliver(e));
   }
 
   /** Runs the partition to its end (or an early stop); rejects on a mistake in the simulation. */
