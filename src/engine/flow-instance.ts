@@ -13,6 +13,8 @@ export class FlowInstance implements FlowInstanceState {
   /** This flow's counters in the run, looked up once. */
   counts: FlowCounts | undefined;
   lastEvent: EventRecord | undefined = undefined;
+  /** Position in FlowRunner.live; -1 once ended. */
+  liveIndex = -1;
   readonly ctx: FlowContext;
   generator: Generator<FlowAction, unknown, unknown> | undefined;
   readonly flowName: string;
