@@ -52,7 +52,6 @@ export class KafkaOutput implements Output {
   private failure: DeepFakerError | undefined;
   /** Batches written; events without a key go to partition `batches % n`, spreading the load. */
   private batches = 0;
-  private readonly writes = new Set<Promise<void>>();
   private tail: Promise<void> = Promise.resolve();
   private readonly counts: OutputStats = { delivered: 0, failed: 0, inFlight: 0 };
   /** One batch at a time (see write()). */
@@ -128,13 +127,9 @@ export class KafkaOutput implements Output {
     // Batches go one after another even if write() is called again before the last settled:
     // per-partition order and the lost-acknowledgement check rely on it.
     const task = this.tail.then(() => this.deliverBatch(state, batch));
+    // The chain's end settles after every batch written so far: flush and close wait on it.
     this.tail = task.then(() => undefined, () => undefined);
-    this.writes.add(task);
-    try {
-      await task;
-    } finally {
-      this.writes.delete(task);
-    }
+    await task;
   }
 
   /** Every event handed to write() ends up counted as delivered or failed. */
@@ -161,7 +156,7 @@ export class KafkaOutput implements Output {
   }
 
   async flush(): Promise<void> {
-    await Promise.allSettled([...this.writes]);
+    await this.tail;
     if (this.failure) throw this.failure;
   }
 
@@ -169,7 +164,7 @@ export class KafkaOutput implements Output {
     const clients = this.clients;
     this.state = undefined;
     this.clients = undefined;
-    await settleWithin(CLOSE_TIMEOUT_MS, Promise.allSettled([...this.writes]));
+    await settleWithin(CLOSE_TIMEOUT_MS, this.tail);
     if (!clients) return;
     await settleWithin(CLOSE_TIMEOUT_MS, Promise.allSettled([clients.producer.disconnect(), clients.admin.disconnect()]));
   }
