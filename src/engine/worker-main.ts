@@ -20,9 +20,7 @@ const MAX_UNCREDITED = 8;
 const input = workerData as WorkerInput;
 const port = parentPort!;
 let stopped = false;
-const uncredited = new Map<number, number>();
 const consumers = new Map<number, LineConsumer>();
-const waiters = new Map<number, () => void>();
 
 let assigned: (assignment: WorkerAssignment) => void;
 const assignment = new Promise<WorkerAssignment>((resolve) => (assigned = resolve));
@@ -31,14 +29,9 @@ port.on('message', (message: MainMessage) => {
   if (message.type === 'start') assigned(message);
   else if (message.type === 'stop') {
     stopped = true;
-    for (const wake of waiters.values()) wake();
-    waiters.clear();
+    for (const consumer of consumers.values()) consumer.wake();
   } else {
-    uncredited.set(message.partition, (uncredited.get(message.partition) ?? 1) - 1);
-    consumers.get(message.partition)?.recycle(message.spare);
-    const wake = waiters.get(message.partition);
-    waiters.delete(message.partition);
-    wake?.();
+    consumers.get(message.partition)?.credit(message.spare);
   }
 });
 
@@ -48,6 +41,9 @@ class LineConsumer implements EventConsumer {
   private types: number[] = [];
   private readonly typeIndex = new Map<string, number>();
   private readonly typeNames: string[] = [];
+  /** Batches sent and not yet read by the main thread. */
+  private uncredited = 0;
+  private waiting: (() => void) | undefined;
   readonly failure = undefined;
 
   constructor(private readonly partition: number, private readonly batchSize: number) {
@@ -69,9 +65,18 @@ class LineConsumer implements EventConsumer {
     return this.lines.count >= this.batchSize;
   }
 
-  /** A sent buffer the main thread has read: the next batch is written into it. */
-  recycle(spare: ArrayBuffer): void {
+  /** The main thread has read a batch and sent its buffer back: the next batch is written into it. */
+  credit(spare: ArrayBuffer): void {
+    this.uncredited--;
     this.lines.recycle(spare);
+    this.wake();
+  }
+
+  /** Ends a wait for credit (a credit came, or the run is stopping). */
+  wake(): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    waiting?.();
   }
 
   async flush(): Promise<void> {
@@ -84,10 +89,10 @@ class LineConsumer implements EventConsumer {
       const batch: LineBatch = { bytes, ends, ts, types, typeNames: this.typeNames };
       // The bytes' whole ArrayBuffer moves: it is the line buffer's own, handed over by take().
       port.postMessage({ type: 'batch', partition: this.partition, batch } satisfies WorkerMessage, [bytes.buffer as ArrayBuffer, ends.buffer, ts.buffer, types.buffer]);
-      uncredited.set(this.partition, (uncredited.get(this.partition) ?? 0) + 1);
+      this.uncredited++;
     }
-    while (!stopped && (uncredited.get(this.partition) ?? 0) > MAX_UNCREDITED) {
-      await new Promise<void>((resolve) => waiters.set(this.partition, resolve));
+    while (!stopped && this.uncredited > MAX_UNCREDITED) {
+      await new Promise<void>((resolve) => (this.waiting = resolve));
     }
   }
 }
