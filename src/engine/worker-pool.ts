@@ -33,7 +33,18 @@ interface StartedWorker {
   exited: boolean;
 }
 
-let early: { module: string; workers: StartedWorker[] } | undefined;
+interface EarlyWorkers {
+  readonly module: string;
+  readonly workers: StartedWorker[];
+}
+
+/**
+ * Where early workers wait for their run: on the global object, because a CommonJS
+ * simulation file gets its own copy of this package (see import-typescript.ts), and the
+ * copy that runs must find what the CLI's copy started.
+ */
+const EARLY = Symbol.for('deep-faker.early-workers');
+const registry = globalThis as { [EARLY]?: EarlyWorkers };
 
 /**
  * Starts `count` worker threads loading `module` now, so that they load the file while this
@@ -41,8 +52,9 @@ let early: { module: string; workers: StartedWorker[] } | undefined;
  * the process alive: a run that never comes (a mistake found first) still exits.
  */
 export function startWorkersEarly(module: string, count: number): void {
-  early = { module, workers: Array.from({ length: count }, () => startWorker(module)) };
+  const early: EarlyWorkers = { module, workers: Array.from({ length: count }, () => startWorker(module)) };
   for (const worker of early.workers) worker.thread.unref();
+  registry[EARLY] = early;
 }
 
 function startWorker(module: string): StartedWorker {
@@ -62,8 +74,9 @@ function startWorker(module: string): StartedWorker {
 
 /** The early workers for `module` (as many as wanted, extras stopped), or new ones. */
 function takeWorkers(module: string, count: number): StartedWorker[] {
+  const early = registry[EARLY];
   const taken = early?.module === module ? early.workers : [];
-  early = undefined;
+  delete registry[EARLY];
   for (const extra of taken.splice(count)) void extra.thread.terminate();
   while (taken.length < count) taken.push(startWorker(module));
   for (const worker of taken) worker.thread.ref();
