@@ -31,7 +31,7 @@ export interface SinkOptions {
 export class EventSink implements EventConsumer {
   /** Buffered events: objects, or JSON lines rendered by worker threads. */
   private records: EventRecord[] = [];
-  private readonly lines = new LineBuffer();
+  private readonly lines: LineBuffer;
   /** sys__ets of each buffered event, in order, whichever form it has. */
   private times: number[] = [];
   private readonly lanes: OutputLane[];
@@ -41,6 +41,7 @@ export class EventSink implements EventConsumer {
 
   constructor(outputs: readonly Output[], private readonly options: SinkOptions) {
     this.lanes = outputs.map((output) => ({ output, limit: Math.max(1, output.maxInFlight ?? 1), pending: [] }));
+    this.lines = LineBuffer.forLines(options.batchSize);
   }
 
   /** Events accepted so far, per event type. */

@@ -47,7 +47,7 @@ class LineConsumer implements EventConsumer {
   readonly failure = undefined;
 
   constructor(private readonly partition: number, private readonly batchSize: number) {
-    this.lines = new LineBuffer(Math.max(64, batchSize * 256));
+    this.lines = LineBuffer.forLines(batchSize);
   }
 
   push(event: EventRecord): void {

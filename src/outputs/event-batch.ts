@@ -10,7 +10,7 @@ export function createEventBatch(events: readonly EventRecord[]): EventBatch {
   const jsonBytes = (): Buffer => {
     if (bytes === undefined) {
       const all = rendered();
-      const buffer = new LineBuffer(Math.max(64, all.length * 256));
+      const buffer = LineBuffer.forLines(all.length);
       for (let i = 0; i < all.length; i++) buffer.pushText(all[i]!);
       bytes = buffer.take().bytes;
     }

@@ -1,4 +1,7 @@
 const NEWLINE = 10;
+const EMPTY = Buffer.alloc(0);
+/** A guess at an event's JSON size, for a first buffer that rarely has to grow. */
+const TYPICAL_LINE_BYTES = 256;
 /** Spare buffers kept at most: as many as batches a worker may have in flight, and some. */
 const MAX_SPARES = 16;
 
@@ -6,18 +9,23 @@ const MAX_SPARES = 16;
  * JSON lines gathered as UTF-8 bytes, one line at a time, taken out as whole batches. Each
  * line is encoded straight into the buffer: building one long string first (by joining or
  * concatenating) and encoding it costs about ten times as much. Taking everything hands over
- * the buffer itself (its ArrayBuffer can move to another thread); the next lines go to a new one.
+ * the buffer itself (its ArrayBuffer can move to another thread); the next line goes to a new
+ * one, made (or taken from the recycled ones) only when that line comes.
  */
 export class LineBuffer {
-  private bytes: Buffer;
+  private bytes: Buffer = EMPTY;
   private length = 0;
   /** Buffers to fill next instead of allocating (see recycle). */
   private readonly spares: Buffer[] = [];
   /** Where each line ends in `bytes`, its '\n' excluded. */
   private ends: number[] = [];
 
-  constructor(capacity = 1 << 18) {
-    this.bytes = Buffer.allocUnsafeSlow(capacity);
+  /** `capacity`: the bytes a buffer starts with; it grows (and stays grown) for larger batches. */
+  constructor(private capacity: number) {}
+
+  /** A buffer sized for batches of `lines` events of a typical width. */
+  static forLines(lines: number): LineBuffer {
+    return new LineBuffer(Math.max(64, lines * TYPICAL_LINE_BYTES));
   }
 
   get count(): number {
@@ -28,7 +36,7 @@ export class LineBuffer {
   pushText(line: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     const room = this.length + line.length * 3 + 1;
-    if (room > this.bytes.length) this.grow(room);
+    if (room > this.bytes.length) this.makeRoom(room);
     this.length += this.bytes.write(line, this.length, 'utf8');
     this.ends.push(this.length);
     this.bytes[this.length++] = NEWLINE;
@@ -42,7 +50,7 @@ export class LineBuffer {
     const start = from === 0 ? 0 : ends[from - 1]! + 1;
     const end = ends[to - 1]! + 1;
     const base = this.length - start;
-    if (this.length + end - start > this.bytes.length) this.grow(this.length + end - start);
+    if (this.length + end - start > this.bytes.length) this.makeRoom(this.length + end - start);
     this.bytes.set(source.subarray(start, end), this.length);
     this.length += end - start;
     for (let i = from; i < to; i++) this.ends.push(base + ends[i]!);
@@ -52,7 +60,7 @@ export class LineBuffer {
   take(count = this.ends.length): { bytes: Buffer; ends: Uint32Array<ArrayBuffer> } {
     if (count === this.ends.length) {
       const taken = { bytes: this.bytes.subarray(0, this.length), ends: Uint32Array.from(this.ends) };
-      this.bytes = this.spares.pop() ?? Buffer.allocUnsafeSlow(this.bytes.length);
+      this.bytes = EMPTY;
       this.length = 0;
       this.ends = [];
       return taken;
@@ -71,11 +79,20 @@ export class LineBuffer {
    * batch makes V8 run full collections for the external memory alone.
    */
   recycle(spare: ArrayBuffer): void {
-    if (spare.byteLength >= this.bytes.length && this.spares.length < MAX_SPARES) this.spares.push(Buffer.from(spare));
+    if (spare.byteLength >= this.capacity && this.spares.length < MAX_SPARES) this.spares.push(Buffer.from(spare));
   }
 
-  private grow(atLeast: number): void {
-    const grown = Buffer.allocUnsafeSlow(Math.max(atLeast, this.bytes.length * 2));
+  /** A buffer of at least `size` bytes holding what was written so far. */
+  private makeRoom(size: number): void {
+    if (this.length === 0) {
+      const spare = this.spares.pop();
+      if (spare !== undefined && spare.length >= size) {
+        this.bytes = spare;
+        return;
+      }
+    }
+    this.capacity = Math.max(size, this.capacity, this.bytes.length * 2);
+    const grown = Buffer.allocUnsafeSlow(this.capacity);
     this.bytes.copy(grown, 0, 0, this.length);
     this.bytes = grown;
   }

@@ -14,7 +14,7 @@ const sourceEnds = Uint32Array.from(ranges.map(([, end]) => end - 1));
 
 describe('LineBuffer', () => {
   it('hands over all its lines with their ends and starts again empty', () => {
-    const buffer = new LineBuffer();
+    const buffer = LineBuffer.forLines(3);
     buffer.pushLines(source, sourceEnds, 0, 1);
     buffer.pushLines(source, sourceEnds, 1, 3);
     const { bytes, ends } = buffer.take(3);
@@ -28,7 +28,7 @@ describe('LineBuffer', () => {
   });
 
   it('takes the first lines and keeps the rest, ends shifted', () => {
-    const buffer = new LineBuffer();
+    const buffer = LineBuffer.forLines(3);
     buffer.pushLines(source, sourceEnds, 0, 3);
     const first = buffer.take(1);
     expect(first.bytes.toString('utf8')).toBe(lines[0]);
@@ -45,25 +45,33 @@ describe('LineBuffer', () => {
     expect([...ends]).toEqual(ranges.map(([, end]) => end - 1));
   });
 
-  it('fills a recycled buffer after the one in use, if it is big enough', () => {
+  it('writes the next lines into a recycled buffer if it is big enough, else into a new one', () => {
     const buffer = new LineBuffer(64);
     buffer.pushText('{"a":1}');
     const first = buffer.take();
     buffer.recycle(first.bytes.buffer as ArrayBuffer);
-    buffer.recycle(new ArrayBuffer(8));
     buffer.pushText('{"b":2}');
     const second = buffer.take();
-    expect(second.bytes.buffer === first.bytes.buffer).toBe(false);
+    expect(second.bytes.buffer === first.bytes.buffer).toBe(true);
+    expect(second.bytes.toString('utf8')).toBe('{"b":2}\n');
+    buffer.recycle(new ArrayBuffer(8));
     buffer.pushText('{"c":3}');
     const third = buffer.take();
-    expect(third.bytes.buffer === first.bytes.buffer).toBe(true);
+    expect(third.bytes.buffer.byteLength).toBe(64);
     expect(third.bytes.toString('utf8')).toBe('{"c":3}\n');
-    buffer.pushText('{"d":4}');
-    expect(buffer.take().bytes.buffer === first.bytes.buffer).toBe(false);
+  });
+
+  it('makes no buffer until a line comes, and none after taking all', () => {
+    const buffer = new LineBuffer(1 << 20);
+    expect(buffer.take().bytes.buffer.byteLength).toBe(0);
+    buffer.pushText('{"a":1}');
+    const { bytes } = buffer.take();
+    expect(bytes.buffer.byteLength).toBe(1 << 20);
+    expect(buffer.take().bytes.buffer.byteLength).toBe(0);
   });
 
   it('grows past its first capacity without losing bytes', () => {
-    const buffer = new LineBuffer();
+    const buffer = LineBuffer.forLines(3);
     const line = Buffer.from('x'.repeat(999) + '\n');
     for (let i = 0; i < 1000; i++) buffer.pushLines(line, Uint32Array.of(999), 0, 1);
     const { bytes, ends } = buffer.take(1000);
