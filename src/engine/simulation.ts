@@ -19,7 +19,8 @@ import { checkKnownKeys } from '../util/known-keys.js';
 import type { QueryableStateOf } from '../schema/define-entity.js';
 import type { EventConsumer } from './event-consumer.js';
 import { PartitionRun, type StopReason } from './partition-run.js';
-import type { PartitionOverrides, SerializedCounters } from './worker-protocol.js';
+import type { PartitionOverrides } from './worker-protocol.js';
+import type { SerializedCounters } from './run-counters.js';
 
 export interface RunOptions {
   /** Overrides randomSeed. */

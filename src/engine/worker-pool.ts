@@ -30,7 +30,6 @@ interface PoolSettings extends RunSettings {
 interface StartedWorker {
   readonly thread: Worker;
   failure: Error | undefined;
-  exited: boolean;
 }
 
 interface EarlyWorkers {
@@ -63,12 +62,10 @@ function startWorker(module: string): StartedWorker {
   const execArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [];
   // As the CLI's main thread: a large young generation (see bin/deep-faker.js).
   const thread = new Worker(workerUrl, { workerData: input, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
-  const started: StartedWorker = { thread, failure: undefined, exited: false };
+  const started: StartedWorker = { thread, failure: undefined };
+  // A thread that fails while loading says so only here: it stays silent until it is started.
   thread.on('error', (error) => (started.failure ??= error));
-  thread.on('exit', (code) => {
-    started.exited = true;
-    started.failure ??= new DeepFakerError('E_WORKER', `workers: a worker thread exited with code ${code} before its run.`);
-  });
+  thread.on('exit', (code) => (started.failure ??= new DeepFakerError('E_WORKER', `workers: a worker thread exited with code ${code} before its run.`)));
   return started;
 }
 
@@ -101,10 +98,10 @@ export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunRes
     const mine = partitions.filter((_, i) => i % count === w);
     const worker = started[w]!.thread;
     workers.push(worker);
-    // An early worker that failed while loading (it stays silent until it is started).
-    if (started[w]!.exited) {
-      failure ??= started[w]!.failure;
-      failed(failure!);
+    const early = started[w]!.failure;
+    if (early !== undefined) {
+      failure ??= early;
+      failed(failure);
     }
     worker.postMessage({
       type: 'start',

@@ -1,8 +1,6 @@
 /** Messages between the main thread and the worker threads that run partitions. */
 import type { SerializedCounters } from './run-counters.js';
 import type { EntityCounts } from '../state/entity-store.js';
-
-export type { SerializedCounters };
 import type { StopReason } from './partition-run.js';
 
 /** What a worker thread gets when it starts: it loads the file while the run is set up. */
@@ -24,7 +22,6 @@ export interface PartitionOverrides {
   readonly durationMs: number;
   readonly partitionCount: number;
 }
-
 
 export type WorkerMessage =
   | { type: 'batch'; partition: number; batch: LineBatch }
