@@ -131,7 +131,7 @@ export class FlowRunner {
 
   private emit(instance: FlowInstance, action: NewEventAction): EventRecord {
     const where = eventWhere(instance.flow, action.event);
-    checkOwnContext(instance, action.ctx, where);
+    checkOwnContext(instance, action);
     const record = buildEvent(action.event, instance.clock, instance.sessionId, action.fields, instance.bound, this.fill, where);
     const entity = action.saveEntity;
     if (entity !== undefined) {
@@ -154,7 +154,7 @@ export class FlowRunner {
   }
 
   private decay(instance: FlowInstance, action: AddDecayAction): void {
-    checkOwnContext(instance, action.ctx, () => `flow "${instance.flowName}", AddDecay`);
+    checkOwnContext(instance, action);
     const dropped = this.fill.random.next() < action.rate;
     instance.clock += action.delayMs;
     const item: ResumeItem = { kind: 'resume', time: instance.clock, seq: 0, instance, dropped };
@@ -163,7 +163,7 @@ export class FlowRunner {
 
   private select(instance: FlowInstance, action: SelectAction): unknown {
     const entity: AnyEntity = action.entity;
-    checkOwnContext(instance, action.ctx, () => `flow "${instance.flowName}", Select`);
+    checkOwnContext(instance, action);
     if (instance.bound.has(entity)) {
       throw new DeepFakerError('E_BAD_SELECT', `flow "${instance.flowName}", entity ${entity.name}: this flow holds a ${entity.name} already; a flow holds one entity per type. Use ctx.getEntity(${entity.name}).`);
     }
@@ -201,11 +201,13 @@ function eventWhere(flow: FlowDef, event: EventDef): string {
   return where;
 }
 
-function checkOwnContext(instance: FlowInstance, ctx: unknown, where: string | (() => string)): void {
-  if (ctx !== instance.ctx) {
-    where = typeof where === 'string' ? where : where();
-    throw new DeepFakerError('E_BAD_ACTION', `${where}: the action was made with another flow's ctx. Pass this flow's own ctx.`);
-  }
+/** An action made with another flow's ctx is a mistake; its location is named only then. */
+function checkOwnContext(instance: FlowInstance, action: NewEventAction | AddDecayAction | SelectAction): void {
+  if (action.ctx === instance.ctx) return;
+  const where = action instanceof NewEventAction
+    ? eventWhere(instance.flow, action.event)
+    : `flow "${instance.flowName}", ${action instanceof AddDecayAction ? 'AddDecay' : 'Select'}`;
+  throw new DeepFakerError('E_BAD_ACTION', `${where}: the action was made with another flow's ctx. Pass this flow's own ctx.`);
 }
 
 /** Names the flow in errors raised inside its generator (action builders, user code). */

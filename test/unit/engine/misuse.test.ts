@@ -3,7 +3,7 @@
  * one-line DeepFakerErrors naming the option and the fix, never silence or a TypeError.
  */
 import { describe, expect, it } from 'vitest';
-import { AddDecay, DeepFakerError, defineEntity, defineEvent, Field, NewEvent, Simulation } from 'deep-faker';
+import { AddDecay, DeepFakerError, defineEntity, defineEvent, Field, NewEvent, Simulation, type FlowContext } from 'deep-faker';
 
 const Ping = defineEvent('MisusePing', { id: Field.string({ primaryKey: true, faker: 'uuid4' }) });
 const Thing = defineEntity('MisuseThing', { sourceEvent: Ping, primaryKey: 'id', state: {} });
@@ -49,6 +49,26 @@ describe('actions and queries', () => {
   it('a builder called without ctx says so', () => {
     expect(message(() => NewEvent(loose(Ping), loose(undefined)))).toMatch(/^NewEvent: the first argument must be the flow's ctx, got event MisusePing\./);
     expect(message(() => AddDecay(loose({ rate: 0.5, seconds: 1 }), loose(undefined)))).toMatch(/^AddDecay: the first argument must be the flow's ctx/);
+  });
+
+  it("an action made with another flow's ctx names the flow and the action that yielded it", async () => {
+    for (const [make, where] of [
+      [(ctx: FlowContext) => NewEvent(ctx, Ping), 'flow "borrower", event MisusePing'],
+      [(ctx: FlowContext) => AddDecay(ctx, { rate: 0, seconds: 1 }), 'flow "borrower", AddDecay'],
+    ] as const) {
+      let lent: FlowContext | undefined;
+      const sim = new Simulation({ duration: '1m', nFlows: 1, randomSeed: 1, startTime: '2025-01-01T00:00:00Z', events: [Ping] });
+      sim.flow(function* lender(ctx) {
+        lent = ctx;
+        yield AddDecay(ctx, { rate: 0, seconds: 60 });
+      });
+      // Until a lender has run there is nothing to borrow: the borrower ends at once.
+      sim.flow(function* borrower() {
+        if (lent !== undefined) yield make(lent);
+      });
+      const failure = await rejection(() => sim.run({ outputs: [], log: () => {} }));
+      expect(failure).toContain(`${where}: the action was made with another flow's ctx. Pass this flow's own ctx.`);
+    }
   });
 
   it('query and history need an entity', async () => {
