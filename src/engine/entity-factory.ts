@@ -39,7 +39,7 @@ export function createFromEvent(
       throw new DeepFakerError('E_DUPLICATE_KEY', `${where}, entity ${entity.name}, field ${keyName}: an entity with key ${describeValue(key)} exists already. Keys are unique per entity type; pass another value or leave it to the faker.`);
     }
     const field = event.resolved.find((f) => f.name === keyName)!;
-    key = freeKey(table, () => fillField(field, event.name, at, fill, NO_BOUND, where), `${where}, entity ${entity.name}, field ${keyName}`);
+    key = freeKey(table, () => fillField(field, at, fill, NO_BOUND, where), `${where}, entity ${entity.name}, field ${keyName}`);
     record[keyName] = key;
   }
   if (key === null || key === undefined) {
@@ -51,7 +51,7 @@ export function createFromEvent(
     const from = f.def.options.fromField;
     state[f.name] = from !== undefined && record[from] !== null && record[from] !== undefined
       ? record[from]
-      : fillField(f, entity.name, at, fill, NO_BOUND, `${where}, entity ${entity.name}`);
+      : fillField(f, at, fill, NO_BOUND, `${where}, entity ${entity.name}`);
   }
   state.flow_name = owner;
   return table.create(key as string, state, at);
@@ -62,13 +62,13 @@ export function createFromState(entity: AnyEntity, table: EntityTable, at: numbe
   const where = `entity ${entity.name}`;
   const keyField = entity.keyField as ResolvedField | undefined;
   const draw = keyField
-    ? () => fillField(keyField, entity.name, at, fill, NO_BOUND, where)
+    ? () => fillField(keyField, at, fill, NO_BOUND, where)
     : () => uuid4(fill.random);
   const key = freeKey(table, draw, `${where}, field ${entity.primaryKey}`);
   const state = layoutOf(entity).create();
   state[entity.primaryKey] = key;
   for (const f of entity.resolved as readonly ResolvedField[]) {
-    state[f.name] = fillField(f, entity.name, at, fill, NO_BOUND, where);
+    state[f.name] = fillField(f, at, fill, NO_BOUND, where);
   }
   state.flow_name = null;
   return table.create(key as string, state, at);

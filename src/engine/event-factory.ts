@@ -27,10 +27,9 @@ export interface FillContext {
 }
 
 
-/** Fills one field that had no explicit value. `owner` names the event or entity for counts and errors. */
+/** Fills one field that had no explicit value. */
 export function fillField(
   f: ResolvedField,
-  owner: string,
   at: number,
   fill: FillContext,
   bound: BoundEntities,
@@ -49,7 +48,7 @@ export function fillField(
   if (fill.strict) {
     throw new DeepFakerError('E_UNFILLED_FIELD', `${where}, field ${f.name}: required and nothing fills it (strict mode). Pass it in fields, give it a faker or a default, or make it nullable.`);
   }
-  fill.counters.countAutoFill(f.autoFillKey ??= `${owner}.${f.name}`);
+  fill.counters.countAutoFill(f.autoFillKey);
   return autoFillValue(f.def, fill.random, at);
 }
 
@@ -77,7 +76,7 @@ export function buildEvent(
       }
       record[f.name] = stored;
     } else {
-      record[f.name] = fillField(f, event.name, at, fill, bound ?? NO_BOUND_ENTITIES, where);
+      record[f.name] = fillField(f, at, fill, bound ?? NO_BOUND_ENTITIES, where);
     }
   }
   record.sys__eid = fill.eidTag === '' ? alphanumericId(fill.random, 12) : fill.eidTag + alphanumericId(fill.random, 12 - fill.eidTag.length);

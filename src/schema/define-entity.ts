@@ -100,7 +100,7 @@ export function defineEntity<
   if (typeof primaryKey !== 'string' || primaryKey === '') {
     problems.add(`${where}: primaryKey must name a field, got ${JSON.stringify(primaryKey)}. E.g. primaryKey: 'user_id'.`);
   }
-  const allResolved = resolveFields(where, state, problems);
+  const allResolved = resolveFields(name, where, state, problems);
   let keyField: ResolvedField | undefined;
   if (source && source.type === 'event') {
     const sourceFields = source.fields as FieldMap;

@@ -52,7 +52,7 @@ export function defineEvent<const N extends string, const F extends FieldMap>(na
     throw new DeepFakerError('E_BAD_DEFINITION', `event ${name}: expected an object of fields, got ${typeof fields}. Pass { field: Field.string(), ... }.`);
   }
   const problems = new ProblemList('E_BAD_DEFINITION');
-  const resolved = resolveFields(`event ${name}`, fields, problems);
+  const resolved = resolveFields(name, `event ${name}`, fields, problems);
   const keys = resolved.filter((f) => f.def.options.primaryKey).map((f) => f.name);
   if (keys.length > 1) {
     problems.add(`event ${name}: fields ${keys.join(', ')} are all marked primaryKey. Mark only the key of the entity this event creates.`);

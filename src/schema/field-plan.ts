@@ -13,19 +13,16 @@ export interface ResolvedField {
   readonly generate: ValueGenerator | undefined;
   /** The default in stored form; undefined when there is none (null is a default). */
   readonly defaultValue: unknown;
-  /**
-   * 'Owner.field', the run counters' key when the field is auto-filled: made at the first
-   * auto-fill (a field has one owner, its event or entity) so later ones build no string.
-   */
-  autoFillKey: string | undefined;
+  /** 'Owner.field' (its event or entity): the run counters' key when the field is auto-filled. */
+  readonly autoFillKey: string;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED = new Set(['event_type', 'flow_name']);
 /** A field's own options; every other option is a parameter of its faker. */
 const FIELD_OWN_KEYS: ReadonlySet<string> = new Set(['faker', 'default', 'primaryKey', 'nullable', 'optional', 'description', 'fromField', 'params']);
-/** Resolves every field of a definition, collecting all problems into `problems`. */
-export function resolveFields(where: string, fields: Record<string, FieldDef>, problems: ProblemList): ResolvedField[] {
+/** Resolves every field of `owner` (an event or entity name), collecting all problems into `problems`. */
+export function resolveFields(owner: string, where: string, fields: Record<string, FieldDef>, problems: ProblemList): ResolvedField[] {
   const out: ResolvedField[] = [];
   for (const [name, def] of Object.entries(fields)) {
     const at = `${where}, field ${name}`;
@@ -63,7 +60,7 @@ export function resolveFields(where: string, fields: Record<string, FieldDef>, p
     if (def.kind === 'enum' && (!Array.isArray(def.values) || def.values.length === 0 || !def.values.every((v) => typeof v === 'string'))) {
       problems.add(`${at}: an enum needs a list of string values, got ${describeValue(def.values)}. Use Field.enum(['a', 'b']).`);
     }
-    out.push({ name, def, generate, defaultValue, autoFillKey: undefined });
+    out.push({ name, def, generate, defaultValue, autoFillKey: `${owner}.${name}` });
   }
   return out;
 }
