@@ -5,7 +5,7 @@ import { InvalidValue, isNumericField, toStoredValue } from '../schema/field-val
 import { CONDITION_OPS, type Condition, type ConditionOp } from '../state/conditions.js';
 
 /** Fields a condition may test: the state fields and the key. */
-export function queryableFields(entity: AnyEntity): Map<string, FieldDef> {
+function queryableFields(entity: AnyEntity): Map<string, FieldDef> {
   const fields = new Map<string, FieldDef>(Object.entries(entity.state as Record<string, FieldDef>));
   const source = entity.sourceEvent as { fields: Record<string, FieldDef> } | null;
   if (source && source.fields[entity.primaryKey]) fields.set(entity.primaryKey, source.fields[entity.primaryKey]!);

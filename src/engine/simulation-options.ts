@@ -142,7 +142,7 @@ export function resolveStartTime(value: 'now' | string | Date | number): 'now' |
 }
 
 /** Partitions are whole numbers from 1 to MAX_PARTITIONS. */
-export function checkPartitions(value: unknown, where: string): number {
+function checkPartitions(value: unknown, where: string): number {
   if (!Number.isSafeInteger(value) || (value as number) < 1 || (value as number) > MAX_PARTITIONS) {
     throw new DeepFakerError('E_BAD_OPTIONS', `${where}: must be a whole number from 1 to ${MAX_PARTITIONS}, got ${describeValue(value)}.`);
   }

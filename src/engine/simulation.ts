@@ -84,7 +84,7 @@ function checkRunOptions(options: RunOptions): void {
 }
 
 /** The partitions of shard K of N (K from 1): every N-th partition, starting at K - 1. */
-export function shardPartitions(partitionCount: number, shard: { index: number; count: number } | undefined): number[] {
+function shardPartitions(partitionCount: number, shard: { index: number; count: number } | undefined): number[] {
   const all = Array.from({ length: partitionCount }, (_, i) => i);
   if (shard === undefined) return all;
   const { index, count } = shard;

@@ -37,8 +37,4 @@ export class EntityStore {
     for (const [entity, table] of this.tables) counts[entity.name] = { total: table.size, available: table.availableCount };
     return counts;
   }
-
-  entries(): IterableIterator<[AnyEntity, EntityTable]> {
-    return this.tables.entries();
-  }
 }
