@@ -37,6 +37,8 @@ export function resolveFields(owner: string, where: string, fields: Record<strin
       if (value !== undefined && typeof value !== 'boolean') problems.add(`${at}: ${flag} must be true or false, got ${describeValue(value)}.`);
     }
     if (!NAME.test(name)) problems.add(`${at}: "${name}" is not a valid field name. Use letters, digits and _.`);
+    // JavaScript gives this name to every object's prototype: as a field it would vanish or corrupt records.
+    if (name === '__proto__') problems.add(`${at}: "__proto__" cannot be a field name. Rename the field.`);
     if (name.startsWith('sys__') || RESERVED.has(name)) {
       problems.add(`${at}: "${name}" is reserved for system fields. Rename the field.`);
     }

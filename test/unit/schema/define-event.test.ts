@@ -58,6 +58,20 @@ describe('defineEvent', () => {
     expect(lines[3]).toContain('event Bad: fields c, d are all marked primaryKey');
   });
 
+  it('rejects field names that are not names, are reserved, or would be an object prototype', () => {
+    const problems = (fields: Record<string, unknown>) => {
+      try {
+        defineEvent('NamesEvent', fields as never);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    };
+    expect(problems({ 'bad-name': Field.string() })).toContain('event NamesEvent, field bad-name: "bad-name" is not a valid field name.');
+    expect(problems({ sys__eid: Field.string() })).toContain('"sys__eid" is reserved for system fields.');
+    expect(problems({ ['__proto__']: Field.string() })).toContain('field __proto__: "__proto__" cannot be a field name. Rename the field.');
+  });
+
   it('rejects fromField on an event field and values that are not fields', () => {
     expect(definitionError(() => defineEvent('E1', { a: Field.string({ fromField: 'x' } as never) })).message)
       .toContain('event E1, field a: fromField belongs on entity state fields');
