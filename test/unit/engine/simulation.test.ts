@@ -1,6 +1,7 @@
+import { thrown } from '../../helpers/thrown.js';
 import { describe, expect, it } from 'vitest';
 import {
-  AddDecay, DeepFakerError, defineEntity, defineEvent, Field, NewEvent, Select, SetState, Simulation, StateField,
+  AddDecay, defineEntity, defineEvent, Field, NewEvent, Select, SetState, Simulation, StateField,
 } from 'deep-faker';
 import { runCollect, T0 } from '../../helpers/collecting-output.js';
 
@@ -10,17 +11,6 @@ const Visitor = defineEntity('SimVisitor', {
   primaryKey: 'user_id',
   state: { visits: StateField.int({ default: 0 }), tier: StateField.enum(['free', 'pro'], { default: 'free' }) },
 });
-
-function thrown(fn: () => unknown): DeepFakerError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeepFakerError);
-    expect((error as Error).message).not.toContain('    at ');
-    return error as DeepFakerError;
-  }
-  throw new Error('expected a DeepFakerError');
-}
 
 function visitSim(history?: 'full' | 'current'): Simulation {
   const sim = new Simulation({ duration: '100s', nFlows: 1, randomSeed: 21, initialEntities: [[Visitor, 4]], history });

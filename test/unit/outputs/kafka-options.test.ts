@@ -1,5 +1,5 @@
+import { thrown } from '../../helpers/thrown.js';
 import { describe, expect, it } from 'vitest';
-import { DeepFakerError } from '../../../src/errors.js';
 import { resolveKafkaOptions, parseBrokers } from '../../../src/outputs/kafka/kafka-options.js';
 import type { EventInfo, EventRecord } from '../../../src/outputs/output.js';
 
@@ -11,17 +11,6 @@ const EVENTS: EventInfo[] = [
 ];
 const event = (event_type: string, fields: Record<string, unknown> = {}): EventRecord =>
   ({ event_type, sys__eid: 'eid000000001', sys__ets: 0, sys__sid: 'sid0000000000001', ...fields });
-
-function problemsOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeepFakerError);
-    expect((error as DeepFakerError).code).toBe('E_KAFKA_CONFIG');
-    return (error as Error).message;
-  }
-  throw new Error('expected a DeepFakerError');
-}
 
 describe('resolveKafkaOptions', () => {
   it('maps event names to prefixed topics, the rest to the default topic', () => {
@@ -81,3 +70,7 @@ describe('parseBrokers', () => {
     expect(parseBrokers(['a:1'])).toEqual(['a:1']);
   });
 });
+
+function problemsOf(run: () => unknown): string {
+  return thrown(run, 'E_KAFKA_CONFIG').message;
+}

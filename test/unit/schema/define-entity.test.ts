@@ -1,5 +1,5 @@
+import { thrown } from '../../helpers/thrown.js';
 import { describe, expect, it } from 'vitest';
-import { DeepFakerError } from '../../../src/errors.js';
 import { defineEntity } from '../../../src/schema/define-entity.js';
 import { defineEvent } from '../../../src/schema/define-event.js';
 import { Field, StateField } from '../../../src/schema/field.js';
@@ -9,17 +9,6 @@ const Created = defineEvent('EntityTestCreated', {
   email: Field.string({ faker: 'email' }),
   age: Field.int({ default: 20 }),
 });
-
-function definitionError(fn: () => unknown): DeepFakerError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DeepFakerError);
-    expect((error as DeepFakerError).code).toBe('E_BAD_DEFINITION');
-    return error as DeepFakerError;
-  }
-  throw new Error('expected a DeepFakerError');
-}
 
 describe('defineEntity', () => {
   it('returns a plain definition with the state resolved and the key excluded', () => {
@@ -95,3 +84,7 @@ describe('defineEntity', () => {
       .toContain('entity B8, field p: unknown faker "nope"');
   });
 });
+
+function definitionError(fn: () => unknown) {
+  return thrown(fn, 'E_BAD_DEFINITION');
+}

@@ -1,3 +1,4 @@
+import { thrown } from '../../helpers/thrown.js';
 import { describe, expect, it } from 'vitest';
 import { DeepFakerError } from '../../../src/errors.js';
 import { defineEvent, eventJsonSchema, eventSchema } from '../../../src/schema/define-event.js';
@@ -59,14 +60,7 @@ describe('defineEvent', () => {
   });
 
   it('rejects field names that are not names, are reserved, or would be an object prototype', () => {
-    const problems = (fields: Record<string, unknown>) => {
-      try {
-        defineEvent('NamesEvent', fields as never);
-      } catch (error) {
-        return (error as Error).message;
-      }
-      return '';
-    };
+    const problems = (fields: Record<string, unknown>) => thrown(() => defineEvent('NamesEvent', fields as never), 'E_BAD_DEFINITION').message;
     expect(problems({ 'bad-name': Field.string() })).toContain('event NamesEvent, field bad-name: "bad-name" is not a valid field name.');
     expect(problems({ sys__eid: Field.string() })).toContain('"sys__eid" is reserved for system fields.');
     expect(problems({ ['__proto__']: Field.string() })).toContain('field __proto__: "__proto__" cannot be a field name. Rename the field.');
