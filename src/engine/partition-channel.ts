@@ -7,13 +7,15 @@ import { Wakeup } from './wakeup.js';
 export interface MergeSource {
   /** The partition's index: the tie-break between equal timestamps. */
   readonly index: number;
-  /** sys__ets of the next buffered event, or undefined when none is buffered. */
-  headTs(): number | undefined;
+  /** true when an event is buffered. */
+  hasHead(): boolean;
+  /** sys__ets of the next buffered event (only when hasHead()). */
+  headTs(): number;
   /**
    * Moves the next events into the sink: at least one, then on while they still come before
-   * (`limitTs`, `limitIndex`), the next event of any other source, and at most `max`.
+   * the head of `limit` (the runner-up source; none: no limit), and at most `max`.
    */
-  moveRunTo(sink: EventSink, limitTs: number, limitIndex: number, max: number): number;
+  moveRunTo(sink: EventSink, limit: MergeSource | undefined, max: number): number;
   /** No more events will come. */
   readonly done: boolean;
   /** Resolves when an event is buffered or the source is done. */
@@ -72,12 +74,17 @@ export class PartitionChannel implements EventConsumer, MergeSource {
     this.space.wake();
   }
 
-  headTs(): number | undefined {
-    const batch = this.queue[0];
-    return batch === undefined ? undefined : batch[this.position]!.sys__ets;
+  hasHead(): boolean {
+    return this.queue.length > 0;
   }
 
-  moveRunTo(sink: EventSink, limitTs: number, limitIndex: number, max: number): number {
+  headTs(): number {
+    return this.queue[0]![this.position]!.sys__ets;
+  }
+
+  moveRunTo(sink: EventSink, limit: MergeSource | undefined, max: number): number {
+    const limitTs = limit === undefined ? Infinity : limit.headTs();
+    const limitIndex = limit === undefined ? Infinity : limit.index;
     const batch = this.queue[0]!;
     const first = this.position;
     let i = first;

@@ -25,12 +25,17 @@ export class WorkerSource implements MergeSource {
     this.data.wake();
   }
 
-  headTs(): number | undefined {
-    const batch = this.queue[0];
-    return batch === undefined ? undefined : batch.ts[this.position];
+  hasHead(): boolean {
+    return this.queue.length > 0;
   }
 
-  moveRunTo(sink: EventSink, limitTs: number, limitIndex: number, max: number): number {
+  headTs(): number {
+    return this.queue[0]!.ts[this.position]!;
+  }
+
+  moveRunTo(sink: EventSink, limit: MergeSource | undefined, max: number): number {
+    const limitTs = limit === undefined ? Infinity : limit.headTs();
+    const limitIndex = limit === undefined ? Infinity : limit.index;
     const batch = this.queue[0]!;
     const first = this.position;
     const n = batch.ends.length;

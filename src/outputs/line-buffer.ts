@@ -2,6 +2,8 @@ const NEWLINE = 10;
 const EMPTY = Buffer.alloc(0);
 /** A guess at an event's JSON size, for a first buffer that rarely has to grow. */
 const TYPICAL_LINE_BYTES = 256;
+/** Byte ranges up to this long are copied in a loop, not through a subarray view. */
+const SHORT_COPY = 1024;
 /** Spare buffers kept at most: as many as batches a worker may have in flight, and some. */
 const MAX_SPARES = 16;
 
@@ -50,9 +52,17 @@ export class LineBuffer {
     const start = from === 0 ? 0 : ends[from - 1]! + 1;
     const end = ends[to - 1]! + 1;
     const base = this.length - start;
-    if (this.length + end - start > this.bytes.length) this.makeRoom(this.length + end - start);
-    this.bytes.set(source.subarray(start, end), this.length);
-    this.length += end - start;
+    const size = end - start;
+    if (this.length + size > this.bytes.length) this.makeRoom(this.length + size);
+    if (size <= SHORT_COPY) {
+      // Most runs are a line or two (partitions interleave): a subarray view per run was most
+      // of the merging thread's allocation.
+      const bytes = this.bytes;
+      for (let i = 0, at = this.length; i < size; i++) bytes[at + i] = source[start + i]!;
+    } else {
+      this.bytes.set(source.subarray(start, end), this.length);
+    }
+    this.length += size;
     for (let i = from; i < to; i++) this.ends.push(base + ends[i]!);
   }
 
