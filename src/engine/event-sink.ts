@@ -12,6 +12,9 @@ import type { Pacer } from './pacer.js';
 import type { LineBatch } from './worker-protocol.js';
 import { sleep } from '../util/sleep.js';
 
+/** Timestamps the buffer starts with room for (it grows to a batch and stays). */
+const FIRST_TIMES = 1024;
+
 interface OutputLane {
   readonly output: Output;
   readonly limit: number;
@@ -32,8 +35,9 @@ export class EventSink implements EventConsumer {
   /** Buffered events: objects, or JSON lines rendered by worker threads. */
   private records: EventRecord[] = [];
   private readonly lines: LineBuffer;
-  /** sys__ets of each buffered event, in order, whichever form it has. */
-  private times: number[] = [];
+  /** sys__ets of each buffered event (the first `buffered`), in order, whichever form it has. */
+  private times = new Float64Array(FIRST_TIMES);
+  private buffered = 0;
   private readonly lanes: OutputLane[];
   private handed = 0;
   /** The first delivery failure; the run stops when it is set. */
@@ -49,15 +53,17 @@ export class EventSink implements EventConsumer {
 
   push(event: EventRecord): void {
     this.records.push(event);
-    this.times.push(event.sys__ets);
+    if (this.buffered === this.times.length) this.growTimes(1);
+    this.times[this.buffered++] = event.sys__ets;
     this.eventsByType.set(event.event_type, (this.eventsByType.get(event.event_type) ?? 0) + 1);
   }
 
   /** Adds events [from, to) of a batch a worker thread rendered as JSON lines. */
   pushLines(batch: LineBatch, from: number, to: number): void {
     this.lines.pushLines(batch.bytes, batch.ends, from, to);
+    if (this.buffered + to - from > this.times.length) this.growTimes(to - from);
     for (let i = from; i < to; i++) {
-      this.times.push(batch.ts[i]!);
+      this.times[this.buffered++] = batch.ts[i]!;
       const type = batch.typeNames[batch.types[i]!]!;
       this.eventsByType.set(type, (this.eventsByType.get(type) ?? 0) + 1);
     }
@@ -65,11 +71,11 @@ export class EventSink implements EventConsumer {
 
   /** Events that still fit in the batch being gathered (at least one). */
   get room(): number {
-    return Math.max(1, this.options.batchSize - this.times.length);
+    return Math.max(1, this.options.batchSize - this.buffered);
   }
 
   get needsFlush(): boolean {
-    const n = this.times.length;
+    const n = this.buffered;
     if (n >= this.options.batchSize) return true;
     // Live mode: an event not yet due means everything before it should go out now.
     return this.options.pacer !== undefined && n > 0 && this.options.pacer.waitFor(this.times[n - 1]!) > 0;
@@ -82,21 +88,21 @@ export class EventSink implements EventConsumer {
 
   async flush(): Promise<void> {
     const pacer = this.options.pacer;
-    if (pacer === undefined) return this.send(this.times.length);
-    while (this.times.length > 0 && !this.options.signal?.aborted) {
+    if (pacer === undefined) return this.send(this.buffered);
+    while (this.buffered > 0 && !this.options.signal?.aborted) {
       const wait = pacer.waitFor(this.times[0]!);
       if (wait > 0) await sleep(wait, this.options.signal);
       let due = 0;
-      while (due < this.times.length && pacer.waitFor(this.times[due]!) <= 0) due++;
+      while (due < this.buffered && pacer.waitFor(this.times[due]!) <= 0) due++;
       await this.send(due);
     }
     // Stopped while waiting: what was generated is still delivered.
-    await this.send(this.times.length);
+    await this.send(this.buffered);
   }
 
   /** Sends what is buffered and waits until every output has delivered or failed. */
   async drain(): Promise<void> {
-    await this.send(this.times.length);
+    await this.send(this.buffered);
     for (const lane of this.lanes) {
       while (lane.pending.length > 0) await lane.pending.shift();
     }
@@ -105,9 +111,8 @@ export class EventSink implements EventConsumer {
 
   private async send(count: number): Promise<void> {
     if (count === 0) return;
-    const times = this.times;
-    const lastTs = times[count - 1]!;
-    const all = count === times.length;
+    const lastTs = this.times[count - 1]!;
+    const all = count === this.buffered;
     let batch: EventBatch;
     // A run has events of one form: objects (this thread) or lines (worker threads).
     if (this.lines.count > 0) {
@@ -118,7 +123,8 @@ export class EventSink implements EventConsumer {
       batch = createEventBatch(all ? records : records.slice(0, count));
       this.records = all ? [] : records.slice(count);
     }
-    this.times = all ? [] : times.slice(count);
+    if (!all) this.times.copyWithin(0, count, this.buffered);
+    this.buffered -= count;
     for (const lane of this.lanes) {
       // Waiting here is the backpressure: generation pauses while this output catches up.
       while (lane.pending.length >= lane.limit) await lane.pending.shift();
@@ -126,6 +132,13 @@ export class EventSink implements EventConsumer {
     }
     this.handed += count;
     this.options.onBatch?.(this.handed, lastTs);
+  }
+
+  /** Times are kept in a typed array: a number array boxes each (they are not small integers). */
+  private growTimes(more: number): void {
+    const grown = new Float64Array(Math.max(this.buffered + more, this.times.length * 2));
+    grown.set(this.times.subarray(0, this.buffered));
+    this.times = grown;
   }
 
   private fail(error: unknown, output: Output): void {

@@ -2,6 +2,8 @@ const NEWLINE = 10;
 const EMPTY = Buffer.alloc(0);
 /** A guess at an event's JSON size, for a first buffer that rarely has to grow. */
 const TYPICAL_LINE_BYTES = 256;
+/** Line ends a buffer starts with room for (it grows). */
+const FIRST_LINES = 1024;
 /** Byte ranges up to this long are copied in a loop, not through a subarray view. */
 const SHORT_COPY = 1024;
 /** Spare buffers kept at most: as many as batches a worker may have in flight, and some. */
@@ -19,8 +21,9 @@ export class LineBuffer {
   private length = 0;
   /** Buffers to fill next instead of allocating (see recycle). */
   private readonly spares: Buffer[] = [];
-  /** Where each line ends in `bytes`, its '\n' excluded. */
-  private ends: number[] = [];
+  /** Where each line ends in `bytes`, its '\n' excluded (the first `lines` entries). */
+  private ends = new Uint32Array(FIRST_LINES);
+  private lines = 0;
 
   /** `capacity`: the bytes a buffer starts with; it grows (and stays grown) for larger batches. */
   constructor(private capacity: number) {}
@@ -31,7 +34,7 @@ export class LineBuffer {
   }
 
   get count(): number {
-    return this.ends.length;
+    return this.lines;
   }
 
   /** Appends `line` (one JSON text, no newline) and its '\n'. */
@@ -40,7 +43,8 @@ export class LineBuffer {
     const room = this.length + line.length * 3 + 1;
     if (room > this.bytes.length) this.makeRoom(room);
     this.length += this.bytes.write(line, this.length, 'utf8');
-    this.ends.push(this.length);
+    this.roomForLines(1);
+    this.ends[this.lines++] = this.length;
     this.bytes[this.length++] = NEWLINE;
   }
 
@@ -63,25 +67,37 @@ export class LineBuffer {
       this.bytes.set(source.subarray(start, end), this.length);
     }
     this.length += size;
-    for (let i = from; i < to; i++) this.ends.push(base + ends[i]!);
+    this.roomForLines(to - from);
+    for (let i = from; i < to; i++) this.ends[this.lines++] = base + ends[i]!;
   }
 
   /** Removes the first `count` lines and returns them. */
-  take(count = this.ends.length): { bytes: Buffer; ends: Uint32Array<ArrayBuffer> } {
-    if (count === this.ends.length) {
-      const taken = { bytes: this.bytes.subarray(0, this.length), ends: Uint32Array.from(this.ends) };
+  take(count = this.lines): { bytes: Buffer; ends: Uint32Array<ArrayBuffer> } {
+    const ends = this.ends.slice(0, count);
+    if (count === this.lines) {
+      const taken = { bytes: this.bytes.subarray(0, this.length), ends };
       this.bytes = EMPTY;
       this.length = 0;
-      this.ends = [];
+      this.lines = 0;
       return taken;
     }
     // Part of the lines (live mode sends those that are due): copy them out, keep the rest.
-    const cut = this.ends[count - 1]! + 1;
-    const taken = { bytes: Buffer.from(this.bytes.subarray(0, cut)), ends: Uint32Array.from(this.ends.slice(0, count)) };
+    const cut = ends[count - 1]! + 1;
+    const taken = { bytes: Buffer.from(this.bytes.subarray(0, cut)), ends };
     this.bytes.copyWithin(0, cut, this.length);
     this.length -= cut;
-    this.ends = this.ends.slice(count).map((end) => end - cut);
+    this.ends.copyWithin(0, count, this.lines);
+    this.lines -= count;
+    for (let i = 0; i < this.lines; i++) this.ends[i] -= cut;
     return taken;
+  }
+
+  /** Line ends are kept in a typed array: a number array boxed them once they grew large. */
+  private roomForLines(more: number): void {
+    if (this.lines + more <= this.ends.length) return;
+    const grown = new Uint32Array(Math.max(this.lines + more, this.ends.length * 2));
+    grown.set(this.ends.subarray(0, this.lines));
+    this.ends = grown;
   }
 
   /**
