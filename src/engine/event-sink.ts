@@ -4,7 +4,7 @@
  * also holds each event until the wall clock reaches its time.
  */
 import { DeepFakerError, isDeepFakerError } from '../errors.js';
-import { createByteBatch, createEventBatch } from '../outputs/event-batch.js';
+import { createByteBatch, createRecordBatch } from '../outputs/event-batch.js';
 import { LineBuffer } from '../outputs/line-buffer.js';
 import type { EventBatch, EventRecord, Output } from '../outputs/output.js';
 import type { EventConsumer } from './event-consumer.js';
@@ -35,6 +35,8 @@ export class EventSink implements EventConsumer {
   /** Buffered events: objects, or JSON lines rendered by worker threads. */
   private records: EventRecord[] = [];
   private readonly lines: LineBuffer;
+  /** Where batches of records are rendered as JSON lines when an output asks. */
+  private readonly rendering: LineBuffer;
   /** sys__ets of each buffered event (the first `buffered`), in order, whichever form it has. */
   private times = new Float64Array(FIRST_TIMES);
   private buffered = 0;
@@ -46,6 +48,7 @@ export class EventSink implements EventConsumer {
   constructor(outputs: readonly Output[], private readonly options: SinkOptions) {
     this.lanes = outputs.map((output) => ({ output, limit: Math.max(1, output.maxInFlight ?? 1), pending: [] }));
     this.lines = LineBuffer.forLines(options.batchSize);
+    this.rendering = LineBuffer.forLines(options.batchSize);
   }
 
   /** Events accepted so far, per event type. */
@@ -114,22 +117,36 @@ export class EventSink implements EventConsumer {
     const lastTs = this.times[count - 1]!;
     const all = count === this.buffered;
     let batch: EventBatch;
+    let recycle: () => void;
     // A run has events of one form: objects (this thread) or lines (worker threads).
     if (this.lines.count > 0) {
       const { bytes, ends } = this.lines.take(count);
       batch = createByteBatch(bytes, ends);
+      recycle = () => this.lines.recycle(bytes.buffer as ArrayBuffer);
     } else {
       const records = this.records;
-      batch = createEventBatch(all ? records : records.slice(0, count));
+      const made = createRecordBatch(all ? records : records.slice(0, count), this.rendering);
+      batch = made.batch;
+      recycle = () => {
+        const bytes = made.renderedBytes();
+        if (bytes !== undefined) this.rendering.recycle(bytes.buffer as ArrayBuffer);
+      };
       this.records = all ? [] : records.slice(count);
     }
     if (!all) this.times.copyWithin(0, count, this.buffered);
     this.buffered -= count;
+    const writes: Promise<void>[] = [];
     for (const lane of this.lanes) {
       // Waiting here is the backpressure: generation pauses while this output catches up.
       while (lane.pending.length >= lane.limit) await lane.pending.shift();
-      lane.pending.push(lane.output.write(batch).catch((error: unknown) => this.fail(error, lane.output)));
+      const write = lane.output.write(batch).catch((error: unknown) => this.fail(error, lane.output));
+      lane.pending.push(write);
+      writes.push(write);
     }
+    // Outputs are done with a batch when their write settles (the Output contract): its byte
+    // buffer takes the next batch. A fresh buffer per batch made V8 run full collections for
+    // the external memory alone.
+    void Promise.all(writes).then(recycle);
     this.handed += count;
     this.options.onBatch?.(this.handed, lastTs);
   }

@@ -3,6 +3,17 @@ import { LineBuffer } from './line-buffer.js';
 
 /** Wraps events made in this thread: each is rendered as JSON once, however many outputs read it. */
 export function createEventBatch(events: readonly EventRecord[]): EventBatch {
+  return createRecordBatch(events, LineBuffer.forLines(events.length)).batch;
+}
+
+/** A batch of records, and the bytes its JSON lines went into, if an output asked for them. */
+export interface RecordBatch {
+  readonly batch: EventBatch;
+  renderedBytes(): Uint8Array | undefined;
+}
+
+/** As createEventBatch, rendering the JSON lines into `into` (whose buffers can be reused). */
+export function createRecordBatch(events: readonly EventRecord[], into: LineBuffer): RecordBatch {
   let lines: string[] | undefined;
   let bytes: Buffer | undefined;
   let text: string | undefined;
@@ -10,18 +21,20 @@ export function createEventBatch(events: readonly EventRecord[]): EventBatch {
   const jsonBytes = (): Buffer => {
     if (bytes === undefined) {
       const all = rendered();
-      const buffer = LineBuffer.forLines(all.length);
-      for (let i = 0; i < all.length; i++) buffer.pushText(all[i]!);
-      bytes = buffer.take().bytes;
+      for (let i = 0; i < all.length; i++) into.pushText(all[i]!);
+      bytes = into.take().bytes;
     }
     return bytes;
   };
   return {
-    size: events.length,
-    events,
-    jsonLine: (index) => rendered()[index]!,
-    jsonBytes,
-    jsonLines: () => (text ??= jsonBytes().toString('utf8')),
+    batch: {
+      size: events.length,
+      events,
+      jsonLine: (index) => rendered()[index]!,
+      jsonBytes,
+      jsonLines: () => (text ??= jsonBytes().toString('utf8')),
+    },
+    renderedBytes: () => bytes,
   };
 }
 

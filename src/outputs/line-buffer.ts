@@ -83,7 +83,10 @@ export class LineBuffer {
     }
     // Part of the lines (live mode sends those that are due): copy them out, keep the rest.
     const cut = ends[count - 1]! + 1;
-    const taken = { bytes: Buffer.from(this.bytes.subarray(0, cut)), ends };
+    // A buffer of its own, never a slice of Node's shared pool: it may be recycled.
+    const copy = Buffer.allocUnsafeSlow(cut);
+    this.bytes.copy(copy, 0, 0, cut);
+    const taken = { bytes: copy, ends };
     this.bytes.copyWithin(0, cut, this.length);
     this.length -= cut;
     this.ends.copyWithin(0, count, this.lines);

@@ -22,7 +22,10 @@ export interface EventBatch {
   readonly events: readonly EventRecord[];
   /** Every event as one JSON line, each ending in '\n'. */
   jsonLines(): string;
-  /** jsonLines() as UTF-8 bytes. */
+  /**
+   * jsonLines() as UTF-8 bytes. The engine reuses this memory for a later batch once every
+   * output's write() of this batch has settled: copy it to keep it longer.
+   */
   jsonBytes(): Uint8Array;
   /** Event `index` as JSON (no newline). */
   jsonLine(index: number): string;
@@ -108,6 +111,8 @@ export interface Output {
    * Delivers one batch. Resolves when the destination has acknowledged every event of it;
    * rejects after retries are exhausted (the run then stops). The engine never calls write
    * again before the previous call's promise has settled beyond `maxInFlight` batches.
+   * The batch is the output's to read until this promise settles; its jsonBytes() memory is
+   * reused after that, so an output that keeps data past it keeps a copy.
    */
   write(batch: EventBatch): Promise<void>;
   /** Resolves when everything written so far is delivered. */
