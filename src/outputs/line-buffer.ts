@@ -4,8 +4,6 @@ const EMPTY = Buffer.alloc(0);
 const TYPICAL_LINE_BYTES = 256;
 /** Line ends a buffer starts with room for (it grows). */
 const FIRST_LINES = 1024;
-/** Byte ranges up to this long are copied in a loop, not through a subarray view. */
-const SHORT_COPY = 1024;
 /** Spare buffers kept at most: as many as batches a worker may have in flight, and some. */
 const MAX_SPARES = 16;
 
@@ -58,14 +56,9 @@ export class LineBuffer {
     const base = this.length - start;
     const size = end - start;
     if (this.length + size > this.bytes.length) this.makeRoom(this.length + size);
-    if (size <= SHORT_COPY) {
-      // Most runs are a line or two (partitions interleave): a subarray view per run was most
-      // of the merging thread's allocation.
-      const bytes = this.bytes;
-      for (let i = 0, at = this.length; i < size; i++) bytes[at + i] = source[start + i]!;
-    } else {
-      this.bytes.set(source.subarray(start, end), this.length);
-    }
+    // A view per run is garbage, but a copy loop in JS costs about 1.5 ns a byte where the
+    // native copy costs 70 ns a call: most runs are a line or two of 200 bytes or more.
+    this.bytes.set(source.subarray(start, end), this.length);
     this.length += size;
     this.roomForLines(to - from);
     for (let i = from; i < to; i++) this.ends[this.lines++] = base + ends[i]!;
