@@ -83,13 +83,11 @@ export class PartitionChannel implements EventConsumer, MergeSource {
   }
 
   moveRunTo(sink: EventSink, limit: MergeSource | undefined, max: number): number {
-    const limitTs = limit === undefined ? Infinity : limit.headTs();
-    const limitIndex = limit === undefined ? Infinity : limit.index;
     const batch = this.queue[0]!;
     const first = this.position;
     let i = first;
     do sink.push(batch[i++]!);
-    while (i < batch.length && i - first < max && comesBefore(batch[i]!.sys__ets, this.index, limitTs, limitIndex));
+    while (i < batch.length && i - first < max && comesBeforeHead(batch[i]!.sys__ets, this.index, limit));
     this.position = i;
     if (i === batch.length) {
       this.queue.shift();
@@ -112,7 +110,12 @@ export class PartitionChannel implements EventConsumer, MergeSource {
   }
 }
 
+/** Whether an event of partition `index` at `ts` comes before the head of `limit` (none: yes). */
+export function comesBeforeHead(ts: number, index: number, limit: MergeSource | undefined): boolean {
+  return limit === undefined || comesBefore(ts, index, limit.headTs(), limit.index);
+}
+
 /** Merge order: by time, then by partition index. */
-export function comesBefore(ts: number, index: number, otherTs: number, otherIndex: number): boolean {
+function comesBefore(ts: number, index: number, otherTs: number, otherIndex: number): boolean {
   return ts < otherTs || (ts === otherTs && index < otherIndex);
 }

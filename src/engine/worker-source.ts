@@ -1,5 +1,5 @@
 import type { EventSink } from './event-sink.js';
-import { comesBefore, type MergeSource } from './partition-channel.js';
+import { comesBeforeHead, type MergeSource } from './partition-channel.js';
 import type { LineBatch } from './worker-protocol.js';
 import { Wakeup } from './wakeup.js';
 
@@ -34,13 +34,11 @@ export class WorkerSource implements MergeSource {
   }
 
   moveRunTo(sink: EventSink, limit: MergeSource | undefined, max: number): number {
-    const limitTs = limit === undefined ? Infinity : limit.headTs();
-    const limitIndex = limit === undefined ? Infinity : limit.index;
     const batch = this.queue[0]!;
     const first = this.position;
     const n = batch.ends.length;
     let i = first + 1;
-    while (i < n && i - first < max && comesBefore(batch.ts[i]!, this.index, limitTs, limitIndex)) i++;
+    while (i < n && i - first < max && comesBeforeHead(batch.ts[i]!, this.index, limit)) i++;
     // One copy for the whole run: consecutive lines of a batch are one byte range.
     sink.pushLines(batch, first, i);
     this.position = i;
