@@ -18,6 +18,7 @@ import { RunCounters } from './run-counters.js';
 import type { RunSummary } from './run-summary.js';
 import type { ResolvedSimulationOptions } from './simulation-options.js';
 import { runInWorkers } from './worker-pool.js';
+import { holdRunGcSettings } from './run-gc-settings.js';
 
 export interface RunProgress {
   readonly simulatedMs: number;
@@ -89,12 +90,16 @@ export class SimulationRun {
     this.began = monotonicMs();
     await this.openOutputs();
     let failure: unknown;
+    const { workers, partitions } = this.settings;
+    const releaseGcSettings = holdRunGcSettings(workers > 0 ? Math.min(workers, partitions.length) : 0);
     try {
       const reasons = await this.generate();
       this.stoppedBy = reasons.includes('maxEvents') || this.sink.delivered >= this.settings.maxEvents ? 'maxEvents' : reasons.includes('signal') ? 'signal' : 'end';
     } catch (error) {
       failure = error;
       this.stoppedBy = 'error';
+    } finally {
+      releaseGcSettings();
     }
     if (this.sink.failure) this.outputAbort.abort();
     await this.sink.drain().catch(() => undefined);

@@ -13,7 +13,6 @@ import type { EntityCounts } from '../state/entity-store.js';
 import type { RunSettings } from './simulation-run.js';
 import type { MainMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
 import { WorkerSource } from './worker-source.js';
-import { scavengeOnOneThreadWhileBusy } from './scavenger-threads.js';
 
 export interface WorkerRunResult {
   counters: RunCounters[];
@@ -95,7 +94,6 @@ export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunRes
   const failedPromise = new Promise<never>((_, reject) => (failed = reject));
   failedPromise.catch(() => undefined);
   const started = takeWorkers(module, count);
-  const restoreScavenger = scavengeOnOneThreadWhileBusy(count);
   for (let w = 0; w < count; w++) {
     const mine = partitions.filter((_, i) => i % count === w);
     const worker = started[w]!.thread;
@@ -144,7 +142,6 @@ export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunRes
     if (failure) throw failure;
   } finally {
     clearInterval(poll);
-    restoreScavenger();
     stopAll();
     await Promise.all(workers.map((w) => w.terminate()));
   }
