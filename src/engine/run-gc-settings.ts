@@ -12,13 +12,22 @@ class RunFlag {
   constructor(private readonly on: string, private readonly off: string) {}
 
   hold(): () => void {
-    if (this.holders++ === 0) setFlagsFromString(this.on);
+    if (this.holders++ === 0) setFlag(this.on);
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      if (--this.holders === 0) setFlagsFromString(this.off);
+      if (--this.holders === 0) setFlag(this.off);
     };
+  }
+}
+
+/** A runtime that refuses flag changes runs as it is: these flags are for speed only. */
+function setFlag(flag: string): void {
+  try {
+    setFlagsFromString(flag);
+  } catch {
+    // Nothing to do: the run is as correct without the flag.
   }
 }
 
