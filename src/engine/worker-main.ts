@@ -11,6 +11,7 @@ import type { EventRecord } from '../outputs/output.js';
 import { loadSimulationFile } from './load-simulation-file.js';
 import { isDeepFakerError } from '../errors.js';
 import { LineBuffer } from '../outputs/line-buffer.js';
+import { touchStrings } from '../outputs/touch-strings.js';
 import type { EventConsumer } from './event-consumer.js';
 import type { LineBatch, MainMessage, WorkerAssignment, WorkerInput, WorkerMessage } from './worker-protocol.js';
 
@@ -37,6 +38,8 @@ port.on('message', (message: MainMessage) => {
 
 class LineConsumer implements EventConsumer {
   private readonly lines: LineBuffer;
+  /** The batch being gathered: rendered as JSON lines all at once when it is sent. */
+  private records: EventRecord[] = [];
   private ts: number[] = [];
   private types: number[] = [];
   private readonly typeIndex = new Map<string, number>();
@@ -51,7 +54,7 @@ class LineConsumer implements EventConsumer {
   }
 
   push(event: EventRecord): void {
-    this.lines.pushText(JSON.stringify(event));
+    this.records.push(event);
     this.ts.push(event.sys__ets);
     let type = this.typeIndex.get(event.event_type);
     if (type === undefined) {
@@ -62,7 +65,7 @@ class LineConsumer implements EventConsumer {
   }
 
   get needsFlush(): boolean {
-    return this.lines.count >= this.batchSize;
+    return this.records.length >= this.batchSize;
   }
 
   /** The main thread has read a batch and sent its buffer back: the next batch is written into it. */
@@ -80,7 +83,11 @@ class LineConsumer implements EventConsumer {
   }
 
   async flush(): Promise<void> {
-    if (this.lines.count > 0) {
+    if (this.records.length > 0) {
+      const records = this.records;
+      this.records = [];
+      touchStrings(records);
+      for (let i = 0; i < records.length; i++) this.lines.pushText(JSON.stringify(records[i]));
       const { bytes, ends } = this.lines.take();
       const ts = Float64Array.from(this.ts);
       const types = Uint16Array.from(this.types);

@@ -1,5 +1,6 @@
 import type { EventBatch, EventRecord } from './output.js';
 import { LineBuffer } from './line-buffer.js';
+import { touchStrings } from './touch-strings.js';
 
 /** Wraps events made in this thread: each is rendered as JSON once, however many outputs read it. */
 export function createEventBatch(events: readonly EventRecord[]): EventBatch {
@@ -17,7 +18,13 @@ export function createRecordBatch(events: readonly EventRecord[], into: LineBuff
   let lines: string[] | undefined;
   let bytes: Buffer | undefined;
   let text: string | undefined;
-  const rendered = (): string[] => (lines ??= events.map((event) => JSON.stringify(event)));
+  const rendered = (): string[] => {
+    if (lines === undefined) {
+      touchStrings(events);
+      lines = events.map((event) => JSON.stringify(event));
+    }
+    return lines;
+  };
   const jsonBytes = (): Buffer => {
     if (bytes === undefined) {
       const all = rendered();
