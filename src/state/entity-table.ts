@@ -6,26 +6,26 @@ import type { SeededRandom } from '../util/seeded-random.js';
 import { matches, type Condition } from './conditions.js';
 import { snapshotOf, type EntityRecord, type EntityVersion } from './entity-record.js';
 import { IndexedSet } from './indexed-set.js';
-import { Float64Column, Int32Column, ensureRows } from './row-columns.js';
+import { RowColumns } from './row-columns.js';
 
 /** Picks tried at random before a filter falls back to scanning its candidate set. */
 const RANDOM_TRIES = 16;
 
 interface FieldIndex {
   readonly field: string;
-  /** Each entity's position in the one set of this index it is in (by row). */
-  readonly positions: Int32Column;
+  /** The column of the table's rows that holds each entity's position in its set of this index. */
+  readonly column: number;
   readonly sets: Map<unknown, IndexedSet>;
 }
 
 export class EntityTable {
   private readonly records = new Map<string | number, EntityRecord>();
-  private readonly availablePositions = new Int32Column();
-  /** Every available entity. */
-  private readonly available = new IndexedSet(this.availablePositions);
+  /** Per-entity numbers, by row: when its state began, its positions in the sets below. */
+  private readonly rows = new RowColumns();
   /** Without history: when each entity's current state began (with history, its versions say). */
-  private readonly changedAt = new Float64Column();
-  private readonly columns: (Int32Column | Float64Column)[] = [this.availablePositions, this.changedAt];
+  private readonly changedAt = this.rows.addColumn();
+  /** Every available entity. */
+  private readonly available = new IndexedSet(this.rows, this.rows.addColumn());
   private readonly indexes = new Map<string, FieldIndex>();
   private readonly indexList: FieldIndex[] = [];
 
@@ -47,7 +47,7 @@ export class EntityTable {
   /** Adds a new, available entity; the caller has checked that the key is free. */
   create(key: string | number, state: Record<string, unknown>, at: number): EntityRecord {
     const row = this.records.size;
-    ensureRows(this.columns, row + 1);
+    this.rows.ensureRows(row + 1);
     const record: EntityRecord = {
       key,
       state,
@@ -55,7 +55,7 @@ export class EntityTable {
       states: this.keepHistory ? [state] : undefined,
       row,
     };
-    this.changedAt.values[row] = at;
+    this.setChangedAt(row, at);
     this.records.set(key, record);
     if (state.flow_name === null) this.makeAvailable(record);
     return record;
@@ -78,7 +78,7 @@ export class EntityTable {
     const froms = record.froms;
     if (froms === undefined) {
       record.state.flow_name = owner;
-      this.changedAt.values[record.row] = at;
+      this.setChangedAt(record.row, at);
       return;
     }
     const next = { ...record.state };
@@ -100,13 +100,17 @@ export class EntityTable {
   writableState(record: EntityRecord, at: number): Record<string, unknown> {
     const froms = record.froms;
     if (froms === undefined) {
-      this.changedAt.values[record.row] = at;
+      this.setChangedAt(record.row, at);
       return record.state;
     }
     const next = { ...record.state };
     record.state = next;
     this.pushVersion(record, froms, next, at);
     return next;
+  }
+
+  private setChangedAt(row: number, at: number): void {
+    this.rows.values[row * this.rows.stride + this.changedAt] = at;
   }
 
   private pushVersion(record: EntityRecord, froms: number[], next: Record<string, unknown>, at: number): void {
@@ -154,7 +158,7 @@ export class EntityTable {
   history(key: string | number): EntityVersion[] | undefined {
     const record = this.records.get(key);
     if (record === undefined) return undefined;
-    if (record.froms === undefined) return [{ validFrom: this.changedAt.values[record.row]!, validTo: null, state: snapshotOf(record) }];
+    if (record.froms === undefined) return [{ validFrom: this.rows.values[record.row * this.rows.stride + this.changedAt]!, validTo: null, state: snapshotOf(record) }];
     return record.froms.map((validFrom, i) => ({
       validFrom,
       validTo: i + 1 < record.froms!.length ? record.froms![i + 1]! : null,
@@ -165,20 +169,17 @@ export class EntityTable {
   private indexFor(field: string): FieldIndex {
     let index = this.indexes.get(field);
     if (index === undefined) {
-      const positions = new Int32Column();
-      ensureRows([positions], this.records.size);
-      this.columns.push(positions);
-      index = { field, positions, sets: new Map() };
+      index = { field, column: this.rows.addColumn(), sets: new Map() };
       this.indexes.set(field, index);
       this.indexList.push(index);
-      for (const record of this.available.toArray()) addToIndex(index, record);
+      for (const record of this.available.toArray()) addToIndex(this.rows, index, record);
     }
     return index;
   }
 
   private makeAvailable(record: EntityRecord): void {
     this.available.add(record);
-    for (const index of this.indexList) addToIndex(index, record);
+    for (const index of this.indexList) addToIndex(this.rows, index, record);
   }
 
   private makeUnavailable(record: EntityRecord): void {
@@ -188,11 +189,11 @@ export class EntityTable {
   }
 }
 
-function addToIndex(index: FieldIndex, record: EntityRecord): void {
+function addToIndex(rows: RowColumns, index: FieldIndex, record: EntityRecord): void {
   const value = record.state[index.field];
   let set = index.sets.get(value);
   if (set === undefined) {
-    set = new IndexedSet(index.positions);
+    set = new IndexedSet(rows, index.column);
     index.sets.set(value, set);
   }
   set.add(record);

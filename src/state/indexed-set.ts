@@ -1,16 +1,16 @@
 import type { EntityRecord } from './entity-record.js';
-import type { Int32Column } from './row-columns.js';
+import type { RowColumns } from './row-columns.js';
 
 /**
  * A set of entities with O(1) add, remove and uniform random pick. Each entity's position is
- * kept in `positions` (a column of its table, by row); an entity is in at most one set per
+ * kept in a column of its table's rows (`column`); an entity is in at most one set per
  * column (one value per index). The backing array never shrinks: sets of a million entities
  * that grow and shrink by a few would otherwise reallocate megabytes again and again.
  */
 export class IndexedSet {
   private readonly items: (EntityRecord | undefined)[] = [];
   private count = 0;
-  constructor(private readonly positions: Int32Column) {}
+  constructor(private readonly rows: RowColumns, private readonly column: number) {}
 
   get size(): number {
     return this.count;
@@ -22,23 +22,23 @@ export class IndexedSet {
   }
 
   has(record: EntityRecord): boolean {
-    const position = this.positions.values[record.row]!;
+    const position = this.rows.values[record.row * this.rows.stride + this.column]!;
     return position < this.count && this.items[position] === record;
   }
 
   add(record: EntityRecord): void {
-    this.positions.values[record.row] = this.count;
+    this.rows.values[record.row * this.rows.stride + this.column] = this.count;
     this.items[this.count++] = record;
   }
 
   remove(record: EntityRecord): void {
-    const positions = this.positions.values;
-    const position = positions[record.row]!;
+    const { values, stride } = this.rows;
+    const position = values[record.row * stride + this.column]!;
     const last = this.items[--this.count]!;
     this.items[this.count] = undefined;
     if (last !== record) {
       this.items[position] = last;
-      positions[last.row] = position;
+      values[last.row * stride + this.column] = position;
     }
   }
 

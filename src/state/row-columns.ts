@@ -1,22 +1,39 @@
 /**
- * Per-entity numbers kept in typed arrays indexed by the entity's row, not in fields of its
- * record: a timestamp field is a boxed number and a positions array is two more objects, so
- * a million entities would carry millions of small objects for the GC to trace.
+ * Per-entity numbers (when its state began, its position in each availability set) kept in
+ * one typed array, row by row: binding or releasing an entity reads and writes all of its
+ * numbers in one cache line, where a column per number took a cache miss each with a million
+ * entities. Not fields of the record: a timestamp field is a boxed number and a positions
+ * array is two more objects, so a million entities would carry millions of small objects for
+ * the GC to trace.
  */
-export class Int32Column {
-  values = new Int32Array(0);
-}
-
-export class Float64Column {
+export class RowColumns {
+  /** Row r's column c is values[r * stride + c]. */
   values = new Float64Array(0);
-}
+  stride = 0;
+  /** Rows there is room for. */
+  private capacity = 0;
 
-/** Grows every column to hold at least `rows` rows (doubling, so appends stay O(1)). */
-export function ensureRows(columns: readonly (Int32Column | Float64Column)[], rows: number): void {
-  for (const column of columns) {
-    if (column.values.length >= rows) continue;
-    const grown = new (column.values.constructor as Int32ArrayConstructor | Float64ArrayConstructor)(Math.max(1024, rows * 2));
-    grown.set(column.values);
-    column.values = grown;
+  /** Adds a column, 0 in every row; returns its index. */
+  addColumn(): number {
+    const column = this.stride;
+    const stride = this.stride + 1;
+    if (this.capacity > 0) {
+      const wider = new Float64Array(this.capacity * stride);
+      for (let row = 0; row < this.capacity; row++) {
+        for (let c = 0; c < this.stride; c++) wider[row * stride + c] = this.values[row * this.stride + c]!;
+      }
+      this.values = wider;
+    }
+    this.stride = stride;
+    return column;
+  }
+
+  /** Room for at least `rows` rows (doubling, so appends stay O(1)). */
+  ensureRows(rows: number): void {
+    if (rows <= this.capacity) return;
+    this.capacity = Math.max(1024, rows * 2);
+    const grown = new Float64Array(this.capacity * this.stride);
+    grown.set(this.values);
+    this.values = grown;
   }
 }
