@@ -55,7 +55,7 @@ export class EntityTable {
       states: this.keepHistory ? [state] : undefined,
       row,
     };
-    this.setChangedAt(row, at);
+    this.rows.set(row, this.changedAt, at);
     this.records.set(key, record);
     if (state.flow_name === null) this.makeAvailable(record);
     return record;
@@ -78,7 +78,7 @@ export class EntityTable {
     const froms = record.froms;
     if (froms === undefined) {
       record.state.flow_name = owner;
-      this.setChangedAt(record.row, at);
+      this.rows.set(record.row, this.changedAt, at);
       return;
     }
     const next = { ...record.state };
@@ -100,17 +100,13 @@ export class EntityTable {
   writableState(record: EntityRecord, at: number): Record<string, unknown> {
     const froms = record.froms;
     if (froms === undefined) {
-      this.setChangedAt(record.row, at);
+      this.rows.set(record.row, this.changedAt, at);
       return record.state;
     }
     const next = { ...record.state };
     record.state = next;
     this.pushVersion(record, froms, next, at);
     return next;
-  }
-
-  private setChangedAt(row: number, at: number): void {
-    this.rows.values[row * this.rows.stride + this.changedAt] = at;
   }
 
   private pushVersion(record: EntityRecord, froms: number[], next: Record<string, unknown>, at: number): void {
@@ -158,7 +154,7 @@ export class EntityTable {
   history(key: string | number): EntityVersion[] | undefined {
     const record = this.records.get(key);
     if (record === undefined) return undefined;
-    if (record.froms === undefined) return [{ validFrom: this.rows.values[record.row * this.rows.stride + this.changedAt]!, validTo: null, state: snapshotOf(record) }];
+    if (record.froms === undefined) return [{ validFrom: this.rows.get(record.row, this.changedAt), validTo: null, state: snapshotOf(record) }];
     return record.froms.map((validFrom, i) => ({
       validFrom,
       validTo: i + 1 < record.froms!.length ? record.froms![i + 1]! : null,

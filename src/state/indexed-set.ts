@@ -22,23 +22,22 @@ export class IndexedSet {
   }
 
   has(record: EntityRecord): boolean {
-    const position = this.rows.values[record.row * this.rows.stride + this.column]!;
+    const position = this.rows.get(record.row, this.column);
     return position < this.count && this.items[position] === record;
   }
 
   add(record: EntityRecord): void {
-    this.rows.values[record.row * this.rows.stride + this.column] = this.count;
+    this.rows.set(record.row, this.column, this.count);
     this.items[this.count++] = record;
   }
 
   remove(record: EntityRecord): void {
-    const { values, stride } = this.rows;
-    const position = values[record.row * stride + this.column]!;
+    const position = this.rows.get(record.row, this.column);
     const last = this.items[--this.count]!;
     this.items[this.count] = undefined;
     if (last !== record) {
       this.items[position] = last;
-      values[last.row * stride + this.column] = position;
+      this.rows.set(last.row, this.column, position);
     }
   }
 

@@ -8,10 +8,18 @@
  */
 export class RowColumns {
   /** Row r's column c is values[r * stride + c]. */
-  values = new Float64Array(0);
-  stride = 0;
+  private values = new Float64Array(0);
+  private stride = 0;
   /** Rows there is room for. */
   private capacity = 0;
+
+  get(row: number, column: number): number {
+    return this.values[row * this.stride + column]!;
+  }
+
+  set(row: number, column: number, value: number): void {
+    this.values[row * this.stride + column] = value;
+  }
 
   /** Adds a column, 0 in every row; returns its index. */
   addColumn(): number {
