@@ -27,18 +27,29 @@ export function randomString(random: SeededRandom, length: number, alphabet: rea
   return String.fromCharCode.apply(null, scratch);
 }
 
-/** `length` characters of [0-9A-Za-z]: randomString with the base fixed, for the two ids of every event. */
+/** Char codes of the id being made (ids are made one at a time on one thread). */
+const idCodes = new Uint16Array(64);
+
+/**
+ * `length` characters of [0-9A-Za-z]: randomString with the base fixed, for the ids of every
+ * event (12, or 10 after a partition's tag) and flow (8). Those lengths pass their codes to
+ * fromCharCode one by one: setting an array's length on every call and spreading it with
+ * apply took half the time (0.175 -> 0.09 µs for a 12- and an 8-character id).
+ */
 export function alphanumericId(random: SeededRandom, length: number): string {
-  scratch.length = length;
+  const c = idCodes;
   let i = 0;
   while (i < length) {
     let word = random.nextUint32();
     for (let k = 0; k < 5 && i < length; k++) {
-      scratch[i++] = ALPHANUMERIC_CODES[word % 62]!;
+      c[i++] = ALPHANUMERIC_CODES[word % 62]!;
       word = (word / 62) >>> 0;
     }
   }
-  return String.fromCharCode.apply(null, scratch);
+  if (length === 12) return String.fromCharCode(c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!, c[10]!, c[11]!);
+  if (length === 10) return String.fromCharCode(c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!, c[8]!, c[9]!);
+  if (length === 8) return String.fromCharCode(c[0]!, c[1]!, c[2]!, c[3]!, c[4]!, c[5]!, c[6]!, c[7]!);
+  return String.fromCharCode.apply(null, c.subarray(0, length) as unknown as number[]);
 }
 
 const HEX_CODES = codesOf('0123456789abcdef');
