@@ -11,7 +11,7 @@ import type { EventRecord } from '../outputs/output.js';
 import { loadSimulationFile } from './load-simulation-file.js';
 import { isDeepFakerError } from '../errors.js';
 import { LineBuffer } from '../outputs/line-buffer.js';
-import { touchStrings } from '../outputs/touch-strings.js';
+import { renderJsonLines } from '../outputs/render-json-lines.js';
 import type { EventConsumer } from './event-consumer.js';
 import type { LineBatch, MainMessage, WorkerAssignment, WorkerInput, WorkerMessage } from './worker-protocol.js';
 
@@ -40,8 +40,6 @@ class LineConsumer implements EventConsumer {
   private readonly lines: LineBuffer;
   /** The batch being gathered: rendered as JSON lines all at once when it is sent. */
   private records: EventRecord[] = [];
-  private ts: number[] = [];
-  private types: number[] = [];
   private readonly typeIndex = new Map<string, number>();
   private readonly typeNames: string[] = [];
   /** Batches sent and not yet read by the main thread. */
@@ -55,17 +53,20 @@ class LineConsumer implements EventConsumer {
 
   push(event: EventRecord): void {
     this.records.push(event);
-    this.ts.push(event.sys__ets);
-    let type = this.typeIndex.get(event.event_type);
-    if (type === undefined) {
-      type = this.typeNames.push(event.event_type) - 1;
-      this.typeIndex.set(event.event_type, type);
-    }
-    this.types.push(type);
   }
 
   get needsFlush(): boolean {
     return this.records.length >= this.batchSize;
+  }
+
+  /** The index of an event type's name in typeNames (sent with every batch). */
+  private typeOf(name: string): number {
+    let type = this.typeIndex.get(name);
+    if (type === undefined) {
+      type = this.typeNames.push(name) - 1;
+      this.typeIndex.set(name, type);
+    }
+    return type;
   }
 
   /** The main thread has read a batch and sent its buffer back: the next batch is written into it. */
@@ -86,13 +87,14 @@ class LineConsumer implements EventConsumer {
     if (this.records.length > 0) {
       const records = this.records;
       this.records = [];
-      touchStrings(records);
-      for (let i = 0; i < records.length; i++) this.lines.pushText(JSON.stringify(records[i]));
+      renderJsonLines(records, this.lines);
       const { bytes, ends } = this.lines.take();
-      const ts = Float64Array.from(this.ts);
-      const types = Uint16Array.from(this.types);
-      this.ts = [];
-      this.types = [];
+      const ts = new Float64Array(records.length);
+      const types = new Uint16Array(records.length);
+      for (let i = 0; i < records.length; i++) {
+        ts[i] = records[i]!.sys__ets;
+        types[i] = this.typeOf(records[i]!.event_type);
+      }
       const batch: LineBatch = { bytes, ends, ts, types, typeNames: this.typeNames };
       // The bytes' whole ArrayBuffer moves: it is the line buffer's own, handed over by take().
       port.postMessage({ type: 'batch', partition: this.partition, batch } satisfies WorkerMessage, [bytes.buffer as ArrayBuffer, ends.buffer, ts.buffer, types.buffer]);
