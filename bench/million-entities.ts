@@ -8,6 +8,7 @@ import { fixedPopulation } from './workloads/fixed-population.js';
 
 class CountingOutput implements Output {
   readonly name = 'count';
+  readonly doneWithBatchOnSettle = true;
   delivered = 0;
   async open() {}
   async write(batch: EventBatch) {

@@ -41,12 +41,15 @@ export class EventSink implements EventConsumer {
   private times = new Float64Array(FIRST_TIMES);
   private buffered = 0;
   private readonly lanes: OutputLane[];
+  /** Every output reads a batch only until its write settles: batch buffers can be reused. */
+  private readonly reuseBuffers: boolean;
   private handed = 0;
   /** The first delivery failure; the run stops when it is set. */
   failure: Error | undefined;
 
   constructor(outputs: readonly Output[], private readonly options: SinkOptions) {
     this.lanes = outputs.map((output) => ({ output, limit: Math.max(1, output.maxInFlight ?? 1), pending: [] }));
+    this.reuseBuffers = outputs.every((output) => output.doneWithBatchOnSettle === true);
     this.lines = LineBuffer.forLines(options.batchSize);
     this.rendering = LineBuffer.forLines(options.batchSize);
   }
@@ -143,10 +146,10 @@ export class EventSink implements EventConsumer {
       lane.pending.push(write);
       writes.push(write);
     }
-    // Outputs are done with a batch when their write settles (the Output contract): its byte
-    // buffer takes the next batch. A fresh buffer per batch made V8 run full collections for
-    // the external memory alone.
-    void Promise.all(writes).then(recycle);
+    // Outputs that say they are done with a batch when their write settles let its byte buffer
+    // take a later batch: a fresh buffer per batch made V8 run full collections for the
+    // external memory alone.
+    if (this.reuseBuffers) void Promise.all(writes).then(recycle);
     this.handed += count;
     this.options.onBatch?.(this.handed, lastTs);
   }

@@ -56,6 +56,8 @@ export class KafkaOutput implements Output {
   private readonly counts: OutputStats = { delivered: 0, failed: 0, inFlight: 0 };
   /** One batch at a time (see write()). */
   readonly maxInFlight = 1;
+  /** Messages hold decoded copies of the lines, read while write() is pending. */
+  readonly doneWithBatchOnSettle = true;
 
   constructor(private readonly options: KafkaOutputOptions) {
     if (options === null || typeof options !== 'object') {

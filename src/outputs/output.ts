@@ -22,10 +22,7 @@ export interface EventBatch {
   readonly events: readonly EventRecord[];
   /** Every event as one JSON line, each ending in '\n'. */
   jsonLines(): string;
-  /**
-   * jsonLines() as UTF-8 bytes. The engine reuses this memory for a later batch once every
-   * output's write() of this batch has settled: copy it to keep it longer.
-   */
+  /** jsonLines() as UTF-8 bytes (see Output.doneWithBatchOnSettle). */
   jsonBytes(): Uint8Array;
   /** Event `index` as JSON (no newline). */
   jsonLine(index: number): string;
@@ -111,8 +108,6 @@ export interface Output {
    * Delivers one batch. Resolves when the destination has acknowledged every event of it;
    * rejects after retries are exhausted (the run then stops). The engine never calls write
    * again before the previous call's promise has settled beyond `maxInFlight` batches.
-   * The batch is the output's to read until this promise settles; its jsonBytes() memory is
-   * reused after that, so an output that keeps data past it keeps a copy.
    */
   write(batch: EventBatch): Promise<void>;
   /** Resolves when everything written so far is delivered. */
@@ -122,4 +117,10 @@ export interface Output {
   stats(): OutputStats;
   /** How many batches may be in flight at once (default 1: strict order of acknowledgement). */
   readonly maxInFlight?: number;
+  /**
+   * true: this output reads nothing of a batch after its write() has settled, so the engine
+   * may reuse the batch's jsonBytes() memory for a later batch (when every output says so).
+   * The built-in outputs do; leave it unset if an output keeps bytes to use later.
+   */
+  readonly doneWithBatchOnSettle?: boolean;
 }

@@ -9,6 +9,8 @@ import type { EventBatch, Output, OutputOpenContext, OutputStats } from './outpu
 export abstract class StreamOutput implements Output {
   abstract readonly name: string;
   readonly maxInFlight = 4;
+  /** The stream's callback comes once the bytes are written through to the OS. */
+  readonly doneWithBatchOnSettle = true;
   protected stream: Writable | undefined;
   private readonly counts: OutputStats = { delivered: 0, failed: 0, inFlight: 0 };
   private broken: Error | undefined;

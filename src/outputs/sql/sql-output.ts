@@ -53,6 +53,8 @@ export class SqlOutput implements Output {
    * the engine generate, and this output convert, the next batch while the database works.
    */
   readonly maxInFlight = 2;
+  /** Rows are converted from batch.events as write() begins. */
+  readonly doneWithBatchOnSettle = true;
   private readonly connection: ResolvedConnection;
   private readonly batchSize: number;
   private context: OutputOpenContext | undefined;

@@ -14,12 +14,18 @@ const record = (n: number): EventRecord => ({ event_type: 'Tick', n, text: `even
  */
 class CheckingOutput implements Output {
   readonly maxInFlight = 4;
+  readonly doneWithBatchOnSettle: boolean;
   readonly buffers = new Set<ArrayBufferLike>();
   readonly changed: number[] = [];
   text = '';
   private batches = 0;
 
-  constructor(readonly name: string, private readonly delayMs: number) {}
+  /** Bytes of every batch as written, and the batches themselves, to read them again later. */
+  readonly kept: { copy: Buffer; bytes: Uint8Array }[] = [];
+
+  constructor(readonly name: string, private readonly delayMs: number, done = true) {
+    this.doneWithBatchOnSettle = done;
+  }
 
   async open(): Promise<void> {}
 
@@ -28,6 +34,7 @@ class CheckingOutput implements Output {
     const copy = Buffer.from(bytes);
     const index = this.batches++;
     this.buffers.add(bytes.buffer);
+    this.kept.push({ copy, bytes });
     this.text += copy.toString('utf8');
     await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (!copy.equals(bytes)) this.changed.push(index);
@@ -49,6 +56,15 @@ async function pushAll(sink: EventSink, count: number, push: (n: number) => void
 }
 
 describe('EventSink buffer reuse', () => {
+  it('reuses nothing when an output does not say it is done with a batch once its write settles', async () => {
+    const keeper = new CheckingOutput('keeper', 0, false);
+    const sink = new EventSink([keeper, new CheckingOutput('fast', 0)], { batchSize: BATCH });
+    await pushAll(sink, 20 * BATCH, (n) => sink.push(record(n)));
+    // Every batch it was given still holds what it held when it was written.
+    expect(keeper.kept.filter(({ copy, bytes }) => !copy.equals(bytes))).toEqual([]);
+    expect(keeper.buffers.size).toBe(20);
+  });
+
   const expected = Array.from({ length: 20 * BATCH }, (_, n) => JSON.stringify(record(n)) + '\n').join('');
 
   it('reuses a batch buffer for records only after every output has settled its write', async () => {
