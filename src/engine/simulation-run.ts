@@ -17,7 +17,7 @@ import { PartitionRun, type StopReason } from './partition-run.js';
 import { RunCounters } from './run-counters.js';
 import type { RunSummary } from './run-summary.js';
 import type { ResolvedSimulationOptions } from './simulation-options.js';
-import { runInWorkers } from './worker-pool.js';
+import { runInWorkers, workerThreads } from './worker-pool.js';
 import { holdRunGcSettings } from './run-gc-settings.js';
 
 export interface RunProgress {
@@ -91,7 +91,7 @@ export class SimulationRun {
     await this.openOutputs();
     let failure: unknown;
     const { workers, partitions } = this.settings;
-    const releaseGcSettings = holdRunGcSettings(workers > 0 ? Math.min(workers, partitions.length) : 0);
+    const releaseGcSettings = holdRunGcSettings(workerThreads(workers, partitions.length));
     try {
       const reasons = await this.generate();
       this.stoppedBy = reasons.includes('maxEvents') || this.sink.delivered >= this.settings.maxEvents ? 'maxEvents' : reasons.includes('signal') ? 'signal' : 'end';

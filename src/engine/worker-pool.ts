@@ -80,12 +80,17 @@ function takeWorkers(module: string, count: number): StartedWorker[] {
   return taken;
 }
 
+/** Worker threads a run starts: as many as asked, but no more than its partitions. */
+export function workerThreads(workers: number, partitions: number): number {
+  return Math.min(workers, partitions);
+}
+
 export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunResult> {
   const { partitions, options, module } = settings;
   if (module === undefined) {
     throw new DeepFakerError('E_NO_MODULE', `workers: the worker threads need the simulation file. Run it with deep-faker run, or pass run({ workers, module: import.meta.url }).`);
   }
-  const count = Math.min(settings.workers, partitions.length);
+  const count = workerThreads(settings.workers, partitions.length);
   const result: WorkerRunResult = { counters: [], entities: [], reasons: [] };
   const sources = new Map<number, WorkerSource>();
   const workers: Worker[] = [];
