@@ -1,4 +1,3 @@
-import type { LineBuffer } from './line-buffer.js';
 import type { EventRecord } from './output.js';
 
 /** Where touchStrings puts its sum, so that its reads are not optimized away. */
@@ -24,8 +23,8 @@ function touchStrings(events: readonly EventRecord[]): void {
   touchedLength = length;
 }
 
-/** Appends each event as one JSON line (as JSON.stringify writes it) to `into`. */
-export function renderJsonLines(events: readonly EventRecord[], into: LineBuffer): void {
+/** Each event as one JSON line (no newline), as JSON.stringify writes it. */
+export function jsonLinesOf(events: readonly EventRecord[]): string[] {
   touchStrings(events);
-  for (let i = 0; i < events.length; i++) into.pushText(JSON.stringify(events[i]));
+  return events.map((event) => JSON.stringify(event));
 }
