@@ -11,7 +11,7 @@ import type { EventRecord } from '../outputs/output.js';
 import { loadSimulationFile } from './load-simulation-file.js';
 import { isDeepFakerError } from '../errors.js';
 import { LineBuffer } from '../outputs/line-buffer.js';
-import { jsonLinesOf } from '../outputs/json-lines-of.js';
+import { pushJsonLines } from '../outputs/json-lines-of.js';
 import type { EventConsumer } from './event-consumer.js';
 import type { LineBatch, MainMessage, WorkerAssignment, WorkerInput, WorkerMessage } from './worker-protocol.js';
 
@@ -87,7 +87,7 @@ class LineConsumer implements EventConsumer {
     if (this.records.length > 0) {
       const records = this.records;
       this.records = [];
-      for (const line of jsonLinesOf(records)) this.lines.pushText(line);
+      pushJsonLines(records, this.lines);
       const { bytes, ends } = this.lines.take();
       const ts = new Float64Array(records.length);
       const types = new Uint16Array(records.length);

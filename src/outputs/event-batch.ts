@@ -1,6 +1,6 @@
 import type { EventBatch, EventRecord } from './output.js';
 import { LineBuffer } from './line-buffer.js';
-import { jsonLinesOf } from './json-lines-of.js';
+import { jsonLinesOf, pushJsonLines } from './json-lines-of.js';
 
 /** Wraps events made in this thread: each is rendered as JSON once, however many outputs read it. */
 export function createEventBatch(events: readonly EventRecord[]): EventBatch {
@@ -23,8 +23,8 @@ export function createRecordBatch(events: readonly EventRecord[], into: LineBuff
   const rendered = (): string[] => (lines ??= jsonLinesOf(events));
   const jsonBytes = (): Buffer => {
     if (bytes === undefined) {
-      const all = rendered();
-      for (let i = 0; i < all.length; i++) into.pushText(all[i]!);
+      if (lines === undefined) pushJsonLines(events, into);
+      else for (let i = 0; i < lines.length; i++) into.pushText(lines[i]!);
       bytes = into.take().bytes;
     }
     return bytes;

@@ -1,4 +1,11 @@
 const NEWLINE = 10;
+/**
+ * Where one event ends and the next begins in a JSON array of flat events (values are
+ * strings, numbers, booleans or null) whose first key is event_type. Nowhere else: inside a
+ * string a quote is escaped, so the quote here opens a key, and only an event's first key
+ * follows a '{' when no value is an object.
+ */
+const EVENT_BOUNDARY = Buffer.from('},{"event_type":');
 const EMPTY = Buffer.alloc(0);
 /** A guess at an event's JSON size, for a first buffer that rarely has to grow. */
 const TYPICAL_LINE_BYTES = 256;
@@ -44,6 +51,41 @@ export class LineBuffer {
     this.roomForLines(1);
     this.ends[this.lines++] = this.length;
     this.bytes[this.length++] = NEWLINE;
+  }
+
+  /**
+   * Appends the `count` events of `arrayText` (JSON.stringify of an array of flat events,
+   * each starting with its event_type) as lines. False, with nothing appended, when the
+   * events cannot be told apart that way (one does not start with event_type).
+   */
+  pushJsonArray(arrayText: string, count: number): boolean {
+    const room = this.length + arrayText.length * 3;
+    if (room > this.bytes.length) this.makeRoom(room);
+    this.roomForLines(count);
+    const bytes = this.bytes;
+    const start = this.length;
+    const written = bytes.write(arrayText, start, 'utf8');
+    // '[' e1 ',' e2 ... ']' becomes e1 '\n' e2 ... '\n': one byte to the left, same length.
+    const end = start + written - 1;
+    bytes.copyWithin(start, start + 1, end);
+    bytes[end - 1] = NEWLINE;
+    // Searched in a view that ends with these lines: a reused buffer holds older ones after them.
+    const text = bytes.subarray(0, end);
+    let lines = this.lines;
+    let at = start;
+    // The array holds exactly count - 1 boundaries, and nothing else matches: count - 1 found
+    // means every one was.
+    for (let i = 1; i < count; i++) {
+      const boundary = text.indexOf(EVENT_BOUNDARY, at);
+      if (boundary < 0) return false;
+      bytes[boundary + 1] = NEWLINE;
+      this.ends[lines++] = boundary + 1;
+      at = boundary + 2;
+    }
+    this.ends[lines++] = end - 1;
+    this.lines = lines;
+    this.length = end;
+    return true;
   }
 
   /**
