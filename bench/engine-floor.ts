@@ -2,7 +2,7 @@
  * A floor for the engine: the quick-start workload written by hand in the engine's own
  * shape (generator flows, a binary heap of initiations and resumptions, a Map of users and
  * an array of the logged-in free ones), with the engine's fakers, ids and random numbers,
- * each event rendered with JSON.stringify into a byte buffer and written to a file. It has
+ * batches of 1,000 events rendered by the engine's JSON lines code and written to a file. It has
  * none of the engine's checks, entity versions, general indexes, batches or outputs: no
  * engine built this way on this runtime can be faster, so it tells how far the engine is
  * from its limit, and what ratio to the bare faker-js loop that limit allows.
@@ -14,6 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FakeContext } from '../src/fakers/index.js';
 import { createFaker } from '../src/fakers/index.js';
+import { pushJsonLines } from '../src/outputs/json-lines-of.js';
+import { LineBuffer } from '../src/outputs/line-buffer.js';
+import type { EventRecord } from '../src/outputs/output.js';
 import { alphanumericId } from '../src/util/ids.js';
 import { SeededRandom } from '../src/util/seeded-random.js';
 import { AccountCreated, ProductAdded } from './workloads/quickstart-scale.js';
@@ -85,20 +88,18 @@ export function engineFloor(o: FloorOptions): { events: number; eventsPerSecond:
   };
 
   const fd = openSync(o.path, 'w');
-  const bytes = Buffer.allocUnsafeSlow(1 << 20);
-  let length = 0;
-  let batch: Record<string, unknown>[] = [];
+  const lines = LineBuffer.forLines(1000);
+  let batch: EventRecord[] = [];
   let events = 0;
   const flush = () => {
-    for (const event of batch) {
-      if (length > bytes.length - 64 * 1024) { writeSync(fd, bytes, 0, length); length = 0; }
-      length += bytes.write(JSON.stringify(event), length, 'utf8');
-      bytes[length++] = 10;
-    }
+    pushJsonLines(batch, lines);
+    const { bytes } = lines.take();
+    writeSync(fd, bytes);
+    lines.recycle(bytes.buffer as ArrayBuffer);
     batch = [];
   };
   const emit = (event: Record<string, unknown>) => {
-    batch.push(event);
+    batch.push(event as EventRecord);
     events++;
     if (batch.length === 1000) flush();
   };
@@ -173,7 +174,6 @@ export function engineFloor(o: FloorOptions): { events: number; eventsPerSecond:
     }
   }
   flush();
-  writeSync(fd, bytes, 0, length);
   closeSync(fd);
   return { events, eventsPerSecond: (events * 1000) / (performance.now() - begin) };
 }
