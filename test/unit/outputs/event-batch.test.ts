@@ -19,6 +19,15 @@ describe('createEventBatch', () => {
     expect(batch.jsonLine(1)).toBe(JSON.stringify(events[1]));
   });
 
+  it('gives the same lines whichever form is asked for first', () => {
+    const bytesFirst = createEventBatch(events);
+    expect(Buffer.from(bytesFirst.jsonBytes()).toString('utf8')).toBe(text);
+    expect(events.map((_, i) => bytesFirst.jsonLine(i))).toEqual(events.map((e) => JSON.stringify(e)));
+    const linesFirst = createEventBatch(events);
+    expect(linesFirst.jsonLine(2)).toBe(JSON.stringify(events[2]));
+    expect(Buffer.from(linesFirst.jsonBytes()).toString('utf8')).toBe(text);
+  });
+
   it('renders an empty batch as nothing', () => {
     expect(createEventBatch([]).jsonLines()).toBe('');
   });
