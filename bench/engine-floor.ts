@@ -2,8 +2,8 @@
  * A floor for the engine: the quick-start workload written by hand in the engine's own
  * shape (generator flows, a binary heap of initiations and resumptions, a Map of users and
  * an array of the logged-in free ones), with the engine's fakers, ids and random numbers,
- * batches of 1,000 events rendered by the engine's JSON lines code and written to a file. It has
- * none of the engine's checks, entity versions, general indexes, batches or outputs: no
+ * batches of 1,000 events rendered by the engine's JSON lines code and written to a file. It
+ * has none of the engine's checks, entity versions, general indexes, sinks or outputs: no
  * engine built this way on this runtime can be faster, so it tells how far the engine is
  * from its limit, and what ratio to the bare faker-js loop that limit allows.
  */
@@ -28,7 +28,7 @@ interface Item { kind: 'tick' | 'start' | 'resume'; time: number; seq: number; f
 
 export interface FloorOptions { hours: number; nFlows: number; initialUsers: number; path: string }
 
-/** Runs the hand-written workload; resolves with its events and events per second. */
+/** Runs the hand-written workload; returns its events and events per second. */
 export function engineFloor(o: FloorOptions): { events: number; eventsPerSecond: number } {
   const random = new SeededRandom(42);
   const fake: FakeContext = { random, faker: createFaker(random), now: 0 };
