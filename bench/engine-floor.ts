@@ -1,7 +1,7 @@
 /**
  * A floor for the engine: the quick-start workload written by hand in the engine's own
- * shape (generator flows, a binary heap of initiations and resumptions, a Map of users and
- * an array of the logged-in free ones), with the engine's fakers, ids and random numbers,
+ * shape (generator flows, the engine's queue of initiations and resumptions, a Map of users
+ * and an array of the logged-in free ones), with the engine's fakers, ids and random numbers,
  * batches of 1,000 events rendered by the engine's JSON lines code and written to a file. It
  * has none of the engine's checks, entity versions, general indexes, sinks or outputs: no
  * engine built this way on this runtime can be faster, so it tells how far the engine is
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { FakeContext } from '../src/fakers/index.js';
 import { createFaker } from '../src/fakers/index.js';
+import { EventQueue } from '../src/engine/event-queue.js';
 import { pushJsonLines } from '../src/outputs/json-lines-of.js';
 import { LineBuffer } from '../src/outputs/line-buffer.js';
 import type { EventRecord } from '../src/outputs/output.js';
@@ -43,38 +44,8 @@ export function engineFloor(o: FloorOptions): { events: number; eventsPerSecond:
   const fullName = generate(AccountCreated, 'full_name');
   const quantity = generate(ProductAdded, 'quantity');
 
-  const heap: Item[] = [];
-  let seq = 0;
-  const before = (a: Item, b: Item) => a.time < b.time || (a.time === b.time && a.seq < b.seq);
-  const push = (item: Item) => {
-    item.seq = seq++;
-    let i = heap.length;
-    heap.push(item);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(item, heap[parent]!)) break;
-      heap[i] = heap[parent]!;
-      i = parent;
-    }
-    heap[i] = item;
-  };
-  const pop = (): Item => {
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length === 0) return top;
-    let i = 0;
-    for (;;) {
-      const left = 2 * i + 1;
-      if (left >= heap.length) break;
-      const right = left + 1;
-      const child = right < heap.length && before(heap[right]!, heap[left]!) ? right : left;
-      if (!before(heap[child]!, last)) break;
-      heap[i] = heap[child]!;
-      i = child;
-    }
-    heap[i] = last;
-    return top;
-  };
+  const queue = new EventQueue<Item>();
+  const push = (item: Item) => queue.push(item);
 
   const users = new Map<string, User>();
   const loggedInFree: User[] = [];
@@ -153,8 +124,8 @@ export function engineFloor(o: FloorOptions): { events: number; eventsPerSecond:
     emit(sys({ event_type: 'AccountCreated', user_id: user.user_id, email: email(), full_name: fullName() }, setup));
   }
   push({ kind: 'tick', time: start, seq: 0 });
-  while (heap.length > 0) {
-    const item = pop();
+  while (queue.size > 0) {
+    const item = queue.pop()!;
     if (item.time >= stop) break;
     if (item.kind === 'tick') {
       for (let i = 0; i < o.nFlows; i++) push({ kind: 'start', time: item.time + Math.floor(random.next() * 1000), seq: 0 });
