@@ -1,11 +1,4 @@
 const NEWLINE = 10;
-/**
- * Where one event ends and the next begins in a JSON array of flat events (values are
- * strings, numbers, booleans or null) whose first key is event_type. Nowhere else: inside a
- * string a quote is escaped, so the quote here opens a key, and only an event's first key
- * follows a '{' when no value is an object.
- */
-const EVENT_BOUNDARY = Buffer.from('},{"event_type":');
 const EMPTY = Buffer.alloc(0);
 /** A guess at an event's JSON size, for a first buffer that rarely has to grow. */
 const TYPICAL_LINE_BYTES = 256;
@@ -54,11 +47,12 @@ export class LineBuffer {
   }
 
   /**
-   * Appends the `count` events of `arrayText` (JSON.stringify of an array of flat events,
-   * each starting with its event_type) as lines. False, with nothing appended, when the
-   * events cannot be told apart that way (one does not start with event_type).
+   * Appends the `count` elements of `arrayText` (a JSON array) as lines. `boundary` is text
+   * whose second byte is the ',' between two elements, found where one element ends and the
+   * next begins and nowhere else in the array. False, with nothing appended, when fewer than
+   * count - 1 boundaries are found.
    */
-  pushJsonArray(arrayText: string, count: number): boolean {
+  pushJsonArray(arrayText: string, count: number, boundary: Uint8Array): boolean {
     const room = this.length + arrayText.length * 3;
     if (room > this.bytes.length) this.makeRoom(room);
     this.roomForLines(count);
@@ -73,14 +67,14 @@ export class LineBuffer {
     const text = bytes.subarray(0, end);
     let lines = this.lines;
     let at = start;
-    // The array holds exactly count - 1 boundaries, and nothing else matches: count - 1 found
-    // means every one was.
+    // The array holds count - 1 boundaries and nothing else matches: count - 1 found means
+    // every one was.
     for (let i = 1; i < count; i++) {
-      const boundary = text.indexOf(EVENT_BOUNDARY, at);
-      if (boundary < 0) return false;
-      bytes[boundary + 1] = NEWLINE;
-      this.ends[lines++] = boundary + 1;
-      at = boundary + 2;
+      const found = text.indexOf(boundary, at);
+      if (found < 0) return false;
+      bytes[found + 1] = NEWLINE;
+      this.ends[lines++] = found + 1;
+      at = found + 2;
     }
     this.ends[lines++] = end - 1;
     this.lines = lines;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pushJsonLines } from '../../../src/outputs/json-lines-of.js';
 import { LineBuffer } from '../../../src/outputs/line-buffer.js';
 import type { EventRecord } from '../../../src/outputs/output.js';
@@ -53,6 +53,21 @@ describe('pushJsonLines', () => {
     expect(rendered(events)).toEqual(expected(events));
     expect(rendered(events.slice(0, 2))).toEqual(expected(events.slice(0, 2)));
     expect(rendered([events[0]!, events[2]!])).toEqual(expected([events[0]!, events[2]!]));
+  });
+
+  it('stops serializing arrays for the rest of a batch once one cannot be split', () => {
+    // The second event starts with another key: no boundary before it.
+    const events: EventRecord[] = Array.from({ length: 300 }, (_, i) => event(i));
+    events[1] = { n: 1, event_type: 'Late', sys__eid: 'a', sys__ets: 1, sys__sid: 's' };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const lines = rendered(events);
+      expect(stringify.mock.calls.filter(([value]) => Array.isArray(value))).toHaveLength(1);
+      stringify.mockRestore();
+      expect(lines).toEqual(expected(events));
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it('ignores what an earlier batch left in a reused buffer', () => {
