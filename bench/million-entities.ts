@@ -42,7 +42,11 @@ async function measure(users: number): Promise<{ createSeconds: number; eventsPe
 // On a noisy machine one pair of runs can be off by a third: --rounds N measures N pairs, each
 // 1,000 users then a million, and gives the median of their ratios too.
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '1' } } });
-const rounds = Math.max(1, Number(values.rounds));
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`million-entities: --rounds must be a whole number of 1 or more, got "${values.rounds}".`);
+  process.exit(1);
+}
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const ratios: number[] = [];
 for (let round = 1; round <= rounds; round++) {
