@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { EventBatch, Output } from 'deep-faker';
 import { fixedPopulation } from './workloads/fixed-population.js';
+import { median, parseRounds } from './rounds.js';
 
 class CountingOutput implements Output {
   readonly name = 'count';
@@ -42,11 +43,7 @@ async function measure(users: number): Promise<{ createSeconds: number; eventsPe
 // On a noisy machine one pair of runs can be off by a third: --rounds N measures N pairs, each
 // 1,000 users then a million, and gives the median of their ratios too.
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '1' } } });
-const rounds = Number(values.rounds);
-if (!Number.isInteger(rounds) || rounds < 1) {
-  console.error(`million-entities: --rounds must be a whole number of 1 or more, got "${values.rounds}".`);
-  process.exit(1);
-}
+const rounds = parseRounds('million-entities', values.rounds);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const ratios: number[] = [];
 for (let round = 1; round <= rounds; round++) {
@@ -61,7 +58,5 @@ for (let round = 1; round <= rounds; round++) {
   console.log(`ratio: ${ratios[ratios.length - 1]!.toFixed(2)} (target ≥ 0.67)${rss}`);
 }
 if (rounds > 1) {
-  const sorted = [...ratios].sort((a, b) => a - b);
-  const median = rounds % 2 === 1 ? sorted[(rounds - 1) / 2]! : (sorted[rounds / 2 - 1]! + sorted[rounds / 2]!) / 2;
-  console.log(`median ratio of ${rounds} rounds: ${median.toFixed(2)} (target ≥ 0.67); ratios ${ratios.map((r) => r.toFixed(2)).join(' / ')}`);
+  console.log(`median ratio of ${rounds} rounds: ${median(ratios).toFixed(2)} (target ≥ 0.67); ratios ${ratios.map((r) => r.toFixed(2)).join(' / ')}`);
 }

@@ -1,7 +1,7 @@
 /**
  * Throughput: the quick-start workload at scale (24 simulated hours) written to a JSONL file,
  * side by side with a bare faker-js loop writing the same event shapes.
- * Run: npx tsx bench/throughput.ts [--hours 24] [--flows 12]
+ * Run: npx tsx bench/throughput.ts [--hours 24] [--flows 12] [--history current|full] [--rounds N]
  * The hand-written floor (engine-floor.ts) runs the same workload without the engine: see there.
  */
 import { parseArgs } from 'node:util';
@@ -10,23 +10,44 @@ import { bareFakerLoop } from './bare-faker-loop.js';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { quickstartAtScale } from './workloads/quickstart-scale.js';
+import { median, parseRounds } from './rounds.js';
 
-const { values } = parseArgs({ options: { hours: { type: 'string', default: '24' }, flows: { type: 'string', default: '12' }, history: { type: 'string', default: 'current' } } });
+const { values } = parseArgs({
+  options: {
+    hours: { type: 'string', default: '24' }, flows: { type: 'string', default: '12' },
+    history: { type: 'string', default: 'current' }, rounds: { type: 'string', default: '1' },
+  },
+});
 const hours = Number(values.hours);
 const nFlows = Number(values.flows);
-
-const sim = quickstartAtScale({ duration: `${hours}h`, nFlows, initialUsers: 1000, history: values.history as 'full' | 'current' });
-const summary = await sim.run({ outputs: [new FileOutput('/tmp/deep-faker-bench.jsonl')], log: () => {} });
-const scale = Math.min(1, 400_000 / summary.events);
-const mix = summary.eventsByType as Record<'AccountCreated' | 'ProductAdded' | 'OrderCompleted', number>;
-const bare = await bareFakerLoop({
-  AccountCreated: Math.round(mix.AccountCreated * scale), ProductAdded: Math.round(mix.ProductAdded * scale), OrderCompleted: Math.round(mix.OrderCompleted * scale),
-}, '/tmp/deep-faker-bare.jsonl');
+// On a noisy machine one round can be off by a third: --rounds N measures the three side by
+// side N times and gives the median ratios too.
+const rounds = parseRounds('throughput', values.rounds);
 const floorScript = fileURLToPath(new URL('./engine-floor.ts', import.meta.url));
-const floor = JSON.parse(execFileSync(process.execPath, [...process.execArgv, floorScript, '--hours', String(hours), '--flows', String(nFlows)], { encoding: 'utf8' })) as { eventsPerSecond: number };
-const engine = summary.eventsPerSecond;
-console.log(`workload: quick-start, ${hours} simulated hours, nFlows ${nFlows}/s, history ${values.history}: ${summary.events.toLocaleString('en-US')} events`);
-console.log(`bare faker-js loop:   ${Math.round(bare).toLocaleString('en-US').padStart(10)} events/s`);
-console.log(`deep-faker engine:    ${Math.round(engine).toLocaleString('en-US').padStart(10)} events/s  (${(engine / bare).toFixed(1)}x the bare loop)`);
-console.log(`hand-written floor:   ${Math.round(floor.eventsPerSecond).toLocaleString('en-US').padStart(10)} events/s  (${(floor.eventsPerSecond / bare).toFixed(1)}x the bare loop; the engine runs at ${Math.round((100 * engine) / floor.eventsPerSecond)}% of it)`);
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(10);
+const engineRatios: number[] = [];
+const floorRatios: number[] = [];
+
+for (let round = 1; round <= rounds; round++) {
+  const sim = quickstartAtScale({ duration: `${hours}h`, nFlows, initialUsers: 1000, history: values.history as 'full' | 'current' });
+  const summary = await sim.run({ outputs: [new FileOutput('/tmp/deep-faker-bench.jsonl')], log: () => {} });
+  const scale = Math.min(1, 400_000 / summary.events);
+  const mix = summary.eventsByType as Record<'AccountCreated' | 'ProductAdded' | 'OrderCompleted', number>;
+  const bare = await bareFakerLoop({
+    AccountCreated: Math.round(mix.AccountCreated * scale), ProductAdded: Math.round(mix.ProductAdded * scale), OrderCompleted: Math.round(mix.OrderCompleted * scale),
+  }, '/tmp/deep-faker-bare.jsonl');
+  const floor = JSON.parse(execFileSync(process.execPath, [...process.execArgv, floorScript, '--hours', String(hours), '--flows', String(nFlows)], { encoding: 'utf8' })) as { eventsPerSecond: number };
+  const engine = summary.eventsPerSecond;
+  engineRatios.push(engine / bare);
+  floorRatios.push(floor.eventsPerSecond / bare);
+  if (rounds > 1) console.log(`round ${round}:`);
+  else console.log(`workload: quick-start, ${hours} simulated hours, nFlows ${nFlows}/s, history ${values.history}: ${summary.events.toLocaleString('en-US')} events`);
+  console.log(`bare faker-js loop:   ${fmt(bare)} events/s`);
+  console.log(`deep-faker engine:    ${fmt(engine)} events/s  (${(engine / bare).toFixed(1)}x the bare loop)`);
+  console.log(`hand-written floor:   ${fmt(floor.eventsPerSecond)} events/s  (${(floor.eventsPerSecond / bare).toFixed(1)}x the bare loop; the engine runs at ${Math.round((100 * engine) / floor.eventsPerSecond)}% of it)`);
+}
+if (rounds > 1) {
+  console.log(`median of ${rounds} rounds: engine ${median(engineRatios).toFixed(1)}x the bare loop (${engineRatios.map((r) => r.toFixed(1)).join(' / ')}), floor ${median(floorRatios).toFixed(1)}x (${floorRatios.map((r) => r.toFixed(1)).join(' / ')})`);
+}
 console.log(`peak RSS: ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+
