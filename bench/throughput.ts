@@ -40,8 +40,8 @@ for (let round = 1; round <= rounds; round++) {
   const engine = summary.eventsPerSecond;
   engineRatios.push(engine / bare);
   floorRatios.push(floor.eventsPerSecond / bare);
+  if (round === 1) console.log(`workload: quick-start, ${hours} simulated hours, nFlows ${nFlows}/s, history ${values.history}: ${summary.events.toLocaleString('en-US')} events`);
   if (rounds > 1) console.log(`round ${round}:`);
-  else console.log(`workload: quick-start, ${hours} simulated hours, nFlows ${nFlows}/s, history ${values.history}: ${summary.events.toLocaleString('en-US')} events`);
   console.log(`bare faker-js loop:   ${fmt(bare)} events/s`);
   console.log(`deep-faker engine:    ${fmt(engine)} events/s  (${(engine / bare).toFixed(1)}x the bare loop)`);
   console.log(`hand-written floor:   ${fmt(floor.eventsPerSecond)} events/s  (${(floor.eventsPerSecond / bare).toFixed(1)}x the bare loop; the engine runs at ${Math.round((100 * engine) / floor.eventsPerSecond)}% of it)`);
