@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alphanumericId, uuid4 } from '../../../src/util/ids.js';
+import { ALPHANUMERIC, alphanumericId, codesOf, randomString, uuid4 } from '../../../src/util/ids.js';
 import { SeededRandom } from '../../../src/util/seeded-random.js';
 
 describe('alphanumericId', () => {
@@ -25,6 +25,14 @@ describe('alphanumericId', () => {
     const random = new SeededRandom(42);
     expect(alphanumericId(random, 12)).toBe('vmPqS8vLGsLW');
     expect(uuid4(random)).toBe('dd371682-6e4f-434a-b921-b7a875b3e80c');
+  });
+
+  it('draws what randomString draws with its alphabet, at every length, long ones included', () => {
+    for (const length of [1, 7, 8, 9, 10, 11, 12, 13, 22, 64, 65, 200]) {
+      const id = alphanumericId(new SeededRandom(length), length);
+      expect(id).toHaveLength(length);
+      expect(id).toBe(randomString(new SeededRandom(length), length, codesOf(ALPHANUMERIC)));
+    }
   });
 
   it('uses the whole alphabet', () => {
