@@ -45,7 +45,7 @@ export function engineFloor(o: FloorOptions): { events: number; eventsPerSecond:
   const quantity = generate(ProductAdded, 'quantity');
 
   const queue = new EventQueue<Item>();
-  const push = (item: Item) => queue.push(item);
+  const push = (item: Item, lane?: number) => queue.push(item, lane);
 
   const users = new Map<string, User>();
   const loggedInFree: User[] = [];
@@ -108,7 +108,7 @@ export function engineFloor(o: FloorOptions): { events: number; eventsPerSecond:
       if (action.kind === 'event') emit(action.event);
       else {
         flow.clock += action.ms;
-        push({ kind: 'resume', time: flow.clock, seq: 0, flow, dropped: random.next() < action.rate });
+        push({ kind: 'resume', time: flow.clock, seq: 0, flow, dropped: random.next() < action.rate }, action.ms);
         return;
       }
     }

@@ -158,7 +158,8 @@ export class FlowRunner {
     const dropped = this.fill.random.next() < action.rate;
     instance.clock += action.delayMs;
     const item: ResumeItem = { kind: 'resume', time: instance.clock, seq: 0, instance, dropped };
-    this.queue.push(item);
+    // Flows run at the current time, so resumptions after one delay come in order: a lane.
+    this.queue.push(item, action.delayMs);
   }
 
   private select(instance: FlowInstance, action: SelectAction): unknown {
