@@ -71,7 +71,8 @@ export class FlowContext {
   /** The entity of this type bound to the flow (a snapshot at the flow clock), or undefined. */
   getEntity<E extends AnyEntity>(entity: E): EntityState<E> | undefined {
     const record = this.state.bound.get(entity);
-    return record === undefined ? undefined : (snapshotOf(record) as EntityState<E>);
+    // A flow's bound entities are held by the flow itself.
+    return record === undefined ? undefined : (snapshotOf(record, this.state.instanceId) as EntityState<E>);
   }
 
   /** The last event this flow emitted, or undefined. */

@@ -173,7 +173,7 @@ export class FlowRunner {
     if (record === undefined) return undefined;
     table.bind(record, instance.instanceId, instance.clock);
     instance.bound.set(entity, record);
-    return snapshotOf(record);
+    return snapshotOf(record, instance.instanceId);
   }
 
   private end(instance: FlowInstance, outcome: 'completed' | 'dropped' | 'cut', at: number): void {

@@ -3,7 +3,8 @@ export interface EntityRecord {
   readonly key: string | number;
   /**
    * The current state: key, state fields and flow_name. With history it is replaced on each
-   * change (old versions stay valid); without, it is changed in place: read it via snapshotOf.
+   * change (old versions stay valid); without, it is changed in place and its flow_name stays
+   * null (the table keeps who holds it): read it via snapshotOf.
    */
   state: Record<string, unknown>;
   /** validFrom of each version (full history); version i is valid until froms[i + 1]. */
@@ -20,7 +21,13 @@ export interface EntityVersion<S = Record<string, unknown>> {
   state: S;
 }
 
-/** The current state as a snapshot that later changes will not alter. */
-export function snapshotOf(record: EntityRecord): Record<string, unknown> {
-  return record.froms === undefined ? { ...record.state } : record.state;
+/**
+ * The current state as a snapshot that later changes will not alter. `owner`: who holds the
+ * entity now (its table's ownerOf, or the flow asking about its own entity), for flow_name.
+ */
+export function snapshotOf(record: EntityRecord, owner: string | null): Record<string, unknown> {
+  if (record.froms !== undefined) return record.state;
+  const snapshot = { ...record.state };
+  snapshot.flow_name = owner;
+  return snapshot;
 }

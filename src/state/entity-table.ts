@@ -6,6 +6,7 @@ import type { SeededRandom } from '../util/seeded-random.js';
 import { matches, type Condition } from './conditions.js';
 import { snapshotOf, type EntityRecord, type EntityVersion } from './entity-record.js';
 import { IndexedSet } from './indexed-set.js';
+import { OwnerSlots } from './owner-slots.js';
 import { RowColumns } from './row-columns.js';
 
 /** Picks tried at random before a filter falls back to scanning its candidate set. */
@@ -26,6 +27,8 @@ export class EntityTable {
   private readonly changedAt = this.rows.addColumn();
   /** Every available entity. */
   private readonly available = new IndexedSet(this.rows, this.rows.addColumn());
+  /** Without history: who holds each held entity (its state's flow_name stays null). */
+  private readonly owners = new OwnerSlots(this.rows, this.rows.addColumn());
   private readonly indexes = new Map<string, FieldIndex>();
   private readonly indexList: FieldIndex[] = [];
 
@@ -57,7 +60,12 @@ export class EntityTable {
     };
     this.rows.set(row, this.changedAt, at);
     this.records.set(key, record);
-    if (state.flow_name === null) this.makeAvailable(record);
+    const owner = state.flow_name as string | null;
+    if (owner === null) this.makeAvailable(record);
+    else if (!this.keepHistory) {
+      this.owners.hold(row, owner);
+      state.flow_name = null;
+    }
     return record;
   }
 
@@ -73,11 +81,17 @@ export class EntityTable {
     this.makeAvailable(record);
   }
 
+  /** The flow instance holding the entity now (its flow_name), or null. */
+  ownerOf(record: EntityRecord): string | null {
+    return record.froms === undefined ? this.owners.ownerOf(record.row) : (record.state.flow_name as string | null);
+  }
+
   /** mutate() for the one field every bind and release changes, without a changes object. */
   private setOwner(record: EntityRecord, owner: string | null, at: number): void {
     const froms = record.froms;
     if (froms === undefined) {
-      record.state.flow_name = owner;
+      if (owner === null) this.owners.release(record.row);
+      else this.owners.hold(record.row, owner);
       this.rows.set(record.row, this.changedAt, at);
       return;
     }
@@ -146,7 +160,7 @@ export class EntityTable {
     const out: Record<string, unknown>[] = [];
     for (const record of this.records.values()) {
       const state = at === undefined ? record.state : stateAt(record, at);
-      if (state !== undefined && matches(state, conditions)) out.push(at === undefined ? snapshotOf(record) : state);
+      if (state !== undefined && matches(state, conditions)) out.push(at === undefined ? snapshotOf(record, this.ownerOf(record)) : state);
     }
     return out;
   }
@@ -154,7 +168,7 @@ export class EntityTable {
   history(key: string | number): EntityVersion[] | undefined {
     const record = this.records.get(key);
     if (record === undefined) return undefined;
-    if (record.froms === undefined) return [{ validFrom: this.rows.get(record.row, this.changedAt), validTo: null, state: snapshotOf(record) }];
+    if (record.froms === undefined) return [{ validFrom: this.rows.get(record.row, this.changedAt), validTo: null, state: snapshotOf(record, this.ownerOf(record)) }];
     return record.froms.map((validFrom, i) => ({
       validFrom,
       validTo: i + 1 < record.froms!.length ? record.froms![i + 1]! : null,

@@ -123,6 +123,32 @@ describe('EntityTable availability', () => {
     expect(table.sample([], new SeededRandom(1))).toBe(record);
   });
 
+  it("without history, snapshots, queries and history show who holds an entity, as with history", () => {
+    const table = filledTable(3, false);
+    const [a, b] = [table.get('u0')!, table.get('u1')!];
+    table.bind(a, 'shop:a', T + 10);
+    table.bind(b, 'shop:b', T + 20);
+    expect(table.ownerOf(a)).toBe('shop:a');
+    expect(table.query([], undefined).map((s) => [s.user_id, s.flow_name])).toEqual([['u0', 'shop:a'], ['u1', 'shop:b'], ['u2', null]]);
+    expect(table.history('u1')).toEqual([{ validFrom: T + 20, validTo: null, state: userState('u1', { flow_name: 'shop:b' }) }]);
+    // A snapshot is a copy: releasing later does not change it.
+    const before = table.query([], undefined)[0]!;
+    table.release(a, T + 30);
+    expect(before.flow_name).toBe('shop:a');
+    expect(table.ownerOf(a)).toBeNull();
+    expect(table.history('u0')![0]!.state.flow_name).toBeNull();
+    // A freed owner slot is reused by the next bind without mixing owners up.
+    table.bind(table.get('u2')!, 'shop:c', T + 40);
+    expect(table.query([], undefined).map((s) => s.flow_name)).toEqual([null, 'shop:b', 'shop:c']);
+    // An entity created by a flow is held by it from the start.
+    const created = new EntityTable('User', false);
+    const n = created.create('n0', userState('n0', { flow_name: 'signup:n' }), T);
+    expect(created.query([], undefined)[0]!.flow_name).toBe('signup:n');
+    created.release(n, T + 5);
+    expect(created.query([], undefined)[0]!.flow_name).toBeNull();
+    expect(created.availableCount).toBe(1);
+  });
+
   it('returns undefined when nothing is available or nothing matches', () => {
     const table = filledTable(3);
     const random = new SeededRandom(2);
