@@ -8,6 +8,7 @@ import { snapshotOf, type EntityRecord, type EntityVersion } from './entity-reco
 import { IndexedSet } from './indexed-set.js';
 import { OwnerSlots } from './owner-slots.js';
 import { RowColumns } from './row-columns.js';
+import { touchString } from '../util/touch.js';
 
 /** Picks tried at random before a filter falls back to scanning its candidate set. */
 const RANDOM_TRIES = 16;
@@ -71,7 +72,10 @@ export class EntityTable {
 
   /** Marks the entity as held by a flow instance from `at` on. */
   bind(record: EntityRecord, owner: string, at: number): void {
-    touchKey(record);
+    // The events the flow emits next carry the key; among many entities it is cold (made when
+    // the entity was, anywhere in the heap). Read now, its misses overlap the bind's own (row,
+    // state, sets); read first by the serializer, a batch later, they stalled it one by one.
+    touchString(record.key);
     this.makeUnavailable(record);
     this.setOwner(record, owner, at);
   }
@@ -208,21 +212,6 @@ function addToIndex(rows: RowColumns, index: FieldIndex, record: EntityRecord): 
     index.sets.set(value, set);
   }
   set.add(record);
-}
-
-/** Where touchKey puts what it reads, so that the read is not optimized away. */
-let touchedKeys = 0;
-
-/**
- * Reads the key of an entity a flow is binding: the events the flow emits next carry it, and
- * among many entities it is cold (made when the entity was, anywhere in the heap). Read here,
- * its cache misses overlap those of the bind itself (the entity's row, its state, its place in
- * the sets); read first by the serializer, a batch later, they stalled it one by one. The
- * last character is read too: a 36-character key can end on a second cache line.
- */
-function touchKey(record: EntityRecord): void {
-  const key = record.key;
-  if (typeof key === 'string' && key.length > 0) touchedKeys = (touchedKeys + key.charCodeAt(key.length - 1)) | 0;
 }
 
 function stateAt(record: EntityRecord, at: number): Record<string, unknown> | undefined {
