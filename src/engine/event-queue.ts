@@ -13,10 +13,10 @@ export interface QueueItem {
   seq: number;
 }
 
-/** Items of one lane, in order, from `head` on. */
+/** Items of one lane, in order, from `head` on (slots before it are cleared). */
 interface Lane<T> {
   readonly key: number;
-  items: T[];
+  items: (T | undefined)[];
   head: number;
 }
 
@@ -109,7 +109,7 @@ export class EventQueue<T extends QueueItem> {
 
   private popLane(lane: Lane<T>): void {
     const items = lane.items;
-    items[lane.head++] = undefined as unknown as T;
+    items[lane.head++] = undefined;
     if (lane.head === items.length) {
       items.length = 0;
       lane.head = 0;
