@@ -129,6 +129,8 @@ describe('EntityTable availability', () => {
     table.bind(a, 'shop:a', T + 10);
     table.bind(b, 'shop:b', T + 20);
     expect(table.ownerOf(a)).toBe('shop:a');
+    // The stored state is not written on bind (an old object would point at a young string).
+    expect(a.state.flow_name).toBeNull();
     expect(table.query([], undefined).map((s) => [s.user_id, s.flow_name])).toEqual([['u0', 'shop:a'], ['u1', 'shop:b'], ['u2', null]]);
     expect(table.history('u1')).toEqual([{ validFrom: T + 20, validTo: null, state: userState('u1', { flow_name: 'shop:b' }) }]);
     // A snapshot is a copy: releasing later does not change it.
