@@ -8,6 +8,12 @@ interface Item extends QueueItem {
 
 const item = (time: number, id: number): Item => ({ time, seq: -1, id });
 
+/** Adds `it` to `reference`, kept in the order the queue must pop: (time, seq). */
+function addInOrder(reference: Item[], it: Item): void {
+  reference.push(it);
+  reference.sort((a, b) => a.time - b.time || a.seq - b.seq);
+}
+
 function drain(queue: EventQueue<Item>): Item[] {
   const out: Item[] = [];
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) out.push(next);
@@ -61,15 +67,14 @@ describe('EventQueue', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const random = new SeededRandom(seed);
       const queue = new EventQueue<Item>();
-      let reference: Item[] = [];
+      const reference: Item[] = [];
       let id = 0;
       for (let op = 0; op < 3000; op++) {
         if (random.next() < 0.6 || reference.length === 0) {
           // few distinct times so that ties are frequent
           const it = item(random.int(0, 50), id++);
           queue.push(it);
-          reference.push(it);
-          reference.sort((a, b) => a.time - b.time || a.seq - b.seq);
+          addInOrder(reference, it);
         } else {
           const expected = reference.shift()!;
           expect(queue.peek()).toBe(expected);
@@ -77,9 +82,7 @@ describe('EventQueue', () => {
         }
         expect(queue.size).toBe(reference.length);
       }
-      const rest = drain(queue);
-      expect(rest).toEqual(reference);
-      reference = [];
+      expect(drain(queue)).toEqual(reference);
     }
   });
 
@@ -100,8 +103,7 @@ describe('EventQueue', () => {
           const it = item(early ? clock + random.int(0, 5) : clock + delay, id++);
           if (random.next() < 0.2) queue.push(it);
           else queue.push(it, delay);
-          reference.push(it);
-          reference.sort((a, b) => a.time - b.time || a.seq - b.seq);
+          addInOrder(reference, it);
         } else {
           const expected = reference.shift()!;
           expect(queue.peek()).toBe(expected);
