@@ -1,6 +1,5 @@
 import type { AnyEntity } from '../schema/define-entity.js';
 import type { EntityRecord } from '../state/entity-record.js';
-import { touchString } from '../util/touch.js';
 
 /**
  * The entities a flow instance holds, at most one per type. Two parallel arrays: a flow holds
@@ -49,11 +48,7 @@ export class BoundEntities {
     const entities = this.entities;
     if (entities === undefined) return undefined;
     for (let i = 0; i < entities.length; i++) {
-      if (entities[i]!.primaryKey === field) {
-        const key = this.records![i]!.key;
-        touchString(key);
-        return key;
-      }
+      if (entities[i]!.primaryKey === field) return this.records![i]!.key;
     }
     return undefined;
   }
