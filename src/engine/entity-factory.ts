@@ -45,16 +45,20 @@ export function createFromEvent(
   if (key === null || key === undefined) {
     throw new DeepFakerError('E_BAD_SAVE', `${where}, entity ${entity.name}, field ${keyName}: the key is null. Give ${event.name}.${keyName} a faker or pass it in fields.`);
   }
-  const state = layoutOf(entity).create();
-  state[keyName] = key;
-  for (const f of entity.resolved as readonly ResolvedField[]) {
+  // The layout's values, in its keys' order: the key, the state fields, then flow_name.
+  const layout = layoutOf(entity);
+  const values = layout.values;
+  values[0] = key;
+  const fields = entity.resolved as readonly ResolvedField[];
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
     const from = f.def.options.fromField;
-    state[f.name] = from !== undefined && record[from] !== null && record[from] !== undefined
+    values[i + 1] = from !== undefined && record[from] !== null && record[from] !== undefined
       ? record[from]
       : fillField(f, at, fill, NO_BOUND, `${where}, entity ${entity.name}`);
   }
-  state.flow_name = owner;
-  return table.create(key as string, state, at);
+  values[fields.length + 1] = owner;
+  return table.create(key as string, layout.build(values), at);
 }
 
 /** Creates an available entity without a source event: key and state from fakers and defaults. */
@@ -65,13 +69,13 @@ export function createFromState(entity: AnyEntity, table: EntityTable, at: numbe
     ? () => fillField(keyField, at, fill, NO_BOUND, where)
     : () => uuid4(fill.random);
   const key = freeKey(table, draw, `${where}, field ${entity.primaryKey}`);
-  const state = layoutOf(entity).create();
-  state[entity.primaryKey] = key;
-  for (const f of entity.resolved as readonly ResolvedField[]) {
-    state[f.name] = fillField(f, at, fill, NO_BOUND, where);
-  }
-  state.flow_name = null;
-  return table.create(key as string, state, at);
+  const layout = layoutOf(entity);
+  const values = layout.values;
+  values[0] = key;
+  const fields = entity.resolved as readonly ResolvedField[];
+  for (let i = 0; i < fields.length; i++) values[i + 1] = fillField(fields[i]!, at, fill, NO_BOUND, where);
+  values[fields.length + 1] = null;
+  return table.create(key as string, layout.build(values), at);
 }
 
 const layouts = new WeakMap<AnyEntity, RecordLayout>();

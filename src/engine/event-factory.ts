@@ -63,8 +63,10 @@ export function buildEvent(
   where: string,
 ): EventRecord {
   if (explicit !== undefined) checkExplicitNames(event, explicit, where);
-  const record = layoutOf(event).create();
-  record.event_type = event.name;
+  const layout = layoutOf(event);
+  // The layout's values, in its keys' order: event_type, the fields, then the sys__ fields.
+  const values = layout.values;
+  values[0] = event.name;
   const fields = event.resolved;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
@@ -74,15 +76,16 @@ export function buildEvent(
       if (stored instanceof InvalidValue) {
         throw new DeepFakerError('E_BAD_VALUE', `${where}, field ${f.name}: ${stored.reason}. Pass a value of kind ${f.def.kind}.`);
       }
-      record[f.name] = stored;
+      values[i + 1] = stored;
     } else {
-      record[f.name] = fillField(f, at, fill, bound ?? NO_BOUND_ENTITIES, where);
+      values[i + 1] = fillField(f, at, fill, bound ?? NO_BOUND_ENTITIES, where);
     }
   }
-  record.sys__eid = fill.eidTag === '' ? alphanumericId(fill.random, 12) : fill.eidTag + alphanumericId(fill.random, 12 - fill.eidTag.length);
-  record.sys__ets = at;
-  record.sys__sid = sessionId;
-  return record as EventRecord;
+  const n = fields.length;
+  values[n + 1] = fill.eidTag === '' ? alphanumericId(fill.random, 12) : fill.eidTag + alphanumericId(fill.random, 12 - fill.eidTag.length);
+  values[n + 2] = at;
+  values[n + 3] = sessionId;
+  return layout.build(values) as EventRecord;
 }
 
 const layouts = new WeakMap<EventDef, RecordLayout>();

@@ -5,38 +5,37 @@ import { RecordLayout } from '../../../src/util/record-layout.js';
 import { hasOnlyKnownKeys } from '../../../src/util/known-keys.js';
 
 describe('RecordLayout', () => {
-  it('makes independent records whose keys keep the layout order, whatever order they are filled in', () => {
+  it('builds independent records of the values, in the order of the layout keys', () => {
     const layout = new RecordLayout(['event_type', 'b', 'a', 'sys__eid']);
-    const first = layout.create();
-    const second = layout.create();
-    first.sys__eid = 'x';
-    first.a = 1;
-    first.event_type = 'E';
-    expect(JSON.stringify(first)).toBe('{"event_type":"E","b":null,"a":1,"sys__eid":"x"}');
-    expect(second).toEqual({ event_type: null, b: null, a: null, sys__eid: null });
+    const first = layout.build(['E', null, 1, 'x']);
+    const second = layout.build(['F', 2, null, 'y']);
+    first.b = 'changed';
+    expect(JSON.stringify(first)).toBe('{"event_type":"E","b":"changed","a":1,"sys__eid":"x"}');
+    expect(second).toEqual({ event_type: 'F', b: 2, a: null, sys__eid: 'y' });
     expect(Object.getPrototypeOf(first)).toBe(Object.prototype);
+    expect(layout.values).toHaveLength(4);
   });
 
   it('leaves out fields set to undefined in JSON, as a record built field by field would', () => {
-    const record = new RecordLayout(['a', 'b']).create();
-    record.a = undefined;
-    record.b = 2;
-    expect(JSON.stringify(record)).toBe('{"b":2}');
+    expect(JSON.stringify(new RecordLayout(['a', 'b']).build([undefined, 2]))).toBe('{"b":2}');
   });
 
   it('keeps a __proto__ key as a field, not as the prototype', () => {
-    const record = new RecordLayout(['a', '__proto__', 'b']).create();
+    const record = new RecordLayout(['a', '__proto__', 'b']).build([null, 'x', 1]);
     expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
-    record.__proto__ = 'x';
-    record.b = 1;
     expect(Object.keys(record)).toEqual(['a', '__proto__', 'b']);
     expect(JSON.stringify(record)).toBe('{"a":null,"__proto__":"x","b":1}');
+  });
+
+  it('keeps the key order of a literal when a key is an integer or given twice', () => {
+    const record = new RecordLayout(['b', '2', 'a', 'b']).build([1, 2, 3, 4]);
+    expect(JSON.stringify(record)).toBe(JSON.stringify(JSON.parse('{"b":1,"2":2,"a":3,"b":4}')));
   });
 
   it('makes the same records where code cannot be made from text', () => {
     const layoutModule = fileURLToPath(new URL('../../../src/util/record-layout.ts', import.meta.url));
     const script = `const { RecordLayout } = await import(${JSON.stringify(layoutModule)});
-      const r = new RecordLayout(['event_type', 'b', 'a']).create(); r.a = 1;
+      const r = new RecordLayout(['event_type', 'b', 'a']).build([null, null, 1]);
       console.log(JSON.stringify(r), Object.getPrototypeOf(r) === Object.prototype);`;
     const result = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
