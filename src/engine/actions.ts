@@ -164,7 +164,6 @@ const NEW_EVENT_KEYS: ReadonlySet<string> = new Set(['fields', 'saveEntity', 'mu
 const DECAY_KEYS: ReadonlySet<string> = new Set(['rate', 'ms', 'seconds', 'minutes', 'hours', 'days', 'duration']);
 const SELECT_KEYS: ReadonlySet<string> = new Set(['where']);
 
-const DECAY_UNITS: readonly (readonly [keyof DecayOptions, number])[] = [['ms', 1], ['seconds', 1000], ['minutes', 60_000], ['hours', 3_600_000], ['days', 86_400_000]];
 const NO_MUTATIONS: readonly SetStateAction[] = [];
 
 /**
@@ -182,17 +181,24 @@ export function AddDecay(ctx: FlowContext, options: DecayOptions): AddDecayActio
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
     throw new DeepFakerError('E_BAD_RATE', `${decayAt(ctx)}: rate must be a number in [0, 1], got ${describeValue(rate)}. Use e.g. { rate: 0.3, seconds: 30 } for a 30% drop-off.`);
   }
-  let delay = 0;
-  for (const [unit, factor] of DECAY_UNITS) {
-    const value = options[unit];
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new DeepFakerError('E_BAD_DURATION', `${decayAt(ctx)}: ${unit} must be a non-negative number, got ${describeValue(value)}.`);
-    }
-    delay += value * factor;
-  }
+  // Each unit read by name: a loop reading options[unit] made one site see every unit and
+  // every options shape, a megamorphic lookup per unit on every AddDecay.
+  let delay = decayUnit(ctx, 'ms', options.ms, 1)
+    + decayUnit(ctx, 'seconds', options.seconds, 1000)
+    + decayUnit(ctx, 'minutes', options.minutes, 60_000)
+    + decayUnit(ctx, 'hours', options.hours, 3_600_000)
+    + decayUnit(ctx, 'days', options.days, 86_400_000);
   if (options.duration !== undefined) delay += parseDuration(options.duration, `${decayAt(ctx)}, duration`);
   return new AddDecayAction(ctx, rate, Math.round(delay));
+}
+
+/** The milliseconds of one unit of an AddDecay's options (0 when not given). */
+function decayUnit(ctx: FlowContext, unit: string, value: unknown, factor: number): number {
+  if (value === undefined) return 0;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new DeepFakerError('E_BAD_DURATION', `${decayAt(ctx)}: ${unit} must be a non-negative number, got ${describeValue(value)}.`);
+  }
+  return value * factor;
 }
 
 function decayAt(ctx: FlowContext): string {
