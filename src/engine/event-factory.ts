@@ -62,24 +62,14 @@ export function buildEvent(
   fill: FillContext,
   where: string,
 ): EventRecord {
-  if (explicit !== undefined) checkExplicitNames(event, explicit, where);
   const layout = layoutOf(event);
   // The layout's values, in its keys' order: event_type, the fields, then the sys__ fields.
   const values = layout.values;
   values[0] = event.name;
   const fields = event.resolved;
+  if (explicit !== undefined) putExplicitValues(event, layout, explicit, where);
   for (let i = 0; i < fields.length; i++) {
-    const f = fields[i]!;
-    const given = explicit === undefined ? undefined : explicit[f.name];
-    if (given !== undefined) {
-      const stored = toStoredValue(f.def, given);
-      if (stored instanceof InvalidValue) {
-        throw new DeepFakerError('E_BAD_VALUE', `${where}, field ${f.name}: ${stored.reason}. Pass a value of kind ${f.def.kind}.`);
-      }
-      values[i + 1] = stored;
-    } else {
-      values[i + 1] = fillField(f, at, fill, bound ?? NO_BOUND_ENTITIES, where);
-    }
+    if (explicit === undefined || values[i + 1] === NOT_GIVEN) values[i + 1] = fillField(fields[i]!, at, fill, bound ?? NO_BOUND_ENTITIES, where);
   }
   const n = fields.length;
   values[n + 1] = fill.eidTag === '' ? alphanumericId(fill.random, 12) : fill.eidTag + alphanumericId(fill.random, 12 - fill.eidTag.length);
@@ -100,10 +90,32 @@ function layoutOf(event: EventDef): RecordLayout {
   return layout;
 }
 
-function checkExplicitNames(event: EventDef, explicit: Record<string, unknown>, where: string): void {
+/** Marks a field's place in the layout's values until a value (given or filled) goes there. */
+const NOT_GIVEN = Symbol('not given');
+
+/**
+ * Puts the explicit values (checked and stored) in their places in the layout's values, and
+ * NOT_GIVEN in the others. One pass over the names given: reading explicit[f.name] for every
+ * field, and checking each name against the event's fields, were lookups by a name that
+ * varies, on objects of the flows' own shapes (megamorphic, per event).
+ */
+function putExplicitValues(event: EventDef, layout: RecordLayout, explicit: Record<string, unknown>, where: string): void {
+  const values = layout.values;
+  const fields = event.resolved;
+  for (let i = 1; i <= fields.length; i++) values[i] = NOT_GIVEN;
   for (const name in explicit) {
-    if (!(name in event.fields)) {
+    const position = layout.positionOf(name);
+    // Position 0 is event_type and those after the fields the sys__ ones: not fields.
+    if (position === undefined || position === 0 || position > fields.length) {
       throw new DeepFakerError('E_UNKNOWN_FIELD', `${where}, field ${name}: ${event.name} has no such field (fields: ${Object.keys(event.fields).join(', ')}). Remove it or add it to the event.`);
     }
+    const given = explicit[name];
+    if (given === undefined) continue;
+    const f = fields[position - 1]!;
+    const stored = toStoredValue(f.def, given);
+    if (stored instanceof InvalidValue) {
+      throw new DeepFakerError('E_BAD_VALUE', `${where}, field ${f.name}: ${stored.reason}. Pass a value of kind ${f.def.kind}.`);
+    }
+    values[position] = stored;
   }
 }

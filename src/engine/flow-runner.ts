@@ -181,7 +181,11 @@ export class FlowRunner {
     for (let i = 0; i < bound.size; i++) this.store.table(bound.entityAt(i)).release(bound.recordAt(i), at);
     bound.clear();
     this.removeLive(instance);
-    instance.counts![outcome]++;
+    // Counted by name: counts[outcome]++ is a lookup that turns megamorphic, once per flow.
+    const counts = instance.counts!;
+    if (outcome === 'completed') counts.completed++;
+    else if (outcome === 'dropped') counts.dropped++;
+    else counts.cut++;
     if (outcome !== 'completed') {
       try {
         instance.generator?.return(undefined);

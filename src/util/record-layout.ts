@@ -10,10 +10,21 @@ export class RecordLayout {
   /** A new record with `values[i]` under `keys[i]`. */
   readonly build: (values: readonly unknown[]) => Record<string, unknown>;
 
+  /** Where each key's value goes in `values` (its first place). */
+  private readonly positions = new Map<string, number>();
+
   /** `keys` in the order a record's fields are written: JSON output follows it. */
   constructor(readonly keys: readonly string[]) {
     this.values = keys.map(() => null);
     this.build = literalBuilder(keys) ?? templateBuilder(keys);
+    keys.forEach((key, i) => {
+      if (!this.positions.has(key)) this.positions.set(key, i);
+    });
+  }
+
+  /** The position of `key` in `values`, or undefined when the layout has no such key. */
+  positionOf(key: string): number | undefined {
+    return this.positions.get(key);
   }
 }
 

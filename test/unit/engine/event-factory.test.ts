@@ -101,6 +101,24 @@ describe('buildEvent: explicit values are checked', () => {
     );
   });
 
+  it('rejects the system fields and event_type as explicit fields', async () => {
+    for (const name of ['event_type', 'sys__eid', 'sys__ets', 'sys__sid']) {
+      const error = await runWith({ order_id: 'o', [name]: 'x' });
+      expect((error as DeepFakerError).code).toBe('E_UNKNOWN_FIELD');
+      expect((error as Error).message).toContain(`field ${name}: FillPaid has no such field`);
+    }
+  });
+
+  it('fills a field given as undefined, and keeps the field order whatever order values are given in', async () => {
+    const events = (await runWith({ amount: 5, order_id: undefined, paid_at: null })) as Record<string, unknown>[];
+    expect(events.length).toBeGreaterThan(0);
+    const first = events[0]!;
+    expect(Object.keys(first)).toEqual(['event_type', 'order_id', 'amount', 'paid_at', 'sys__eid', 'sys__ets', 'sys__sid']);
+    expect(first.amount).toBe(5);
+    expect(typeof first.order_id).toBe('string');
+    expect(first.paid_at).toBeNull();
+  });
+
   it('rejects a value of the wrong type', async () => {
     const error = await runWith({ amount: 'ten' });
     expect((error as DeepFakerError).code).toBe('E_BAD_VALUE');
