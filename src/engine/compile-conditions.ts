@@ -4,13 +4,21 @@ import type { FieldDef } from '../schema/field.js';
 import { InvalidValue, isNumericField, toStoredValue } from '../schema/field-values.js';
 import { CONDITION_OPS, type Condition, type ConditionOp } from '../state/conditions.js';
 
-/** Fields a condition may test: the state fields and the key. */
-function queryableFields(entity: AnyEntity): Map<string, FieldDef> {
-  const fields = new Map<string, FieldDef>(Object.entries(entity.state as Record<string, FieldDef>));
+const queryable = new WeakMap<AnyEntity, ReadonlyMap<string, FieldDef>>();
+
+/**
+ * Fields a condition may test: the state fields and the key. Made once per entity type: an
+ * in-flow Select compiles its conditions on every call.
+ */
+function queryableFields(entity: AnyEntity): ReadonlyMap<string, FieldDef> {
+  let fields = queryable.get(entity);
+  if (fields !== undefined) return fields;
+  const made = new Map<string, FieldDef>(Object.entries(entity.state as Record<string, FieldDef>));
   const source = entity.sourceEvent as { fields: Record<string, FieldDef> } | null;
-  if (source && source.fields[entity.primaryKey]) fields.set(entity.primaryKey, source.fields[entity.primaryKey]!);
-  if (!fields.has(entity.primaryKey)) fields.set(entity.primaryKey, { kind: 'string', options: {}, required: true });
-  return fields;
+  if (source && source.fields[entity.primaryKey]) made.set(entity.primaryKey, source.fields[entity.primaryKey]!);
+  if (!made.has(entity.primaryKey)) made.set(entity.primaryKey, { kind: 'string', options: {}, required: true });
+  queryable.set(entity, made);
+  return made;
 }
 
 /** Checks `where` tuples against the entity's fields and returns them in stored form. */

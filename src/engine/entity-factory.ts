@@ -7,7 +7,7 @@ import type { ResolvedField } from '../schema/field-plan.js';
 import type { EntityRecord } from '../state/entity-record.js';
 import type { EntityTable } from '../state/entity-table.js';
 import { uuid4 } from '../util/ids.js';
-import { RecordLayout } from '../util/record-layout.js';
+import { stateLayoutOf } from '../state/state-layout.js';
 import { fillField, type FillContext } from './event-factory.js';
 import { NO_BOUND_ENTITIES as NO_BOUND } from './bound-entities.js';
 
@@ -46,7 +46,7 @@ export function createFromEvent(
     throw new DeepFakerError('E_BAD_SAVE', `${where}, entity ${entity.name}, field ${keyName}: the key is null. Give ${event.name}.${keyName} a faker or pass it in fields.`);
   }
   // The layout's values, in its keys' order: the key, the state fields, then flow_name.
-  const layout = layoutOf(entity);
+  const layout = stateLayoutOf(entity);
   const values = layout.values;
   values[0] = key;
   const fields = entity.resolved as readonly ResolvedField[];
@@ -69,26 +69,13 @@ export function createFromState(entity: AnyEntity, table: EntityTable, at: numbe
     ? () => fillField(keyField, at, fill, NO_BOUND, where)
     : () => uuid4(fill.random);
   const key = freeKey(table, draw, `${where}, field ${entity.primaryKey}`);
-  const layout = layoutOf(entity);
+  const layout = stateLayoutOf(entity);
   const values = layout.values;
   values[0] = key;
   const fields = entity.resolved as readonly ResolvedField[];
   for (let i = 0; i < fields.length; i++) values[i + 1] = fillField(fields[i]!, at, fill, NO_BOUND, where);
   values[fields.length + 1] = null;
   return table.create(key as string, layout.build(values), at);
-}
-
-const layouts = new WeakMap<AnyEntity, RecordLayout>();
-
-/** The layout of an entity type's state: its key, its state fields in order, then flow_name. */
-function layoutOf(entity: AnyEntity): RecordLayout {
-  let layout = layouts.get(entity);
-  if (layout === undefined) {
-    const fields = entity.resolved as readonly ResolvedField[];
-    layout = new RecordLayout([entity.primaryKey, ...fields.map((f) => f.name), 'flow_name']);
-    layouts.set(entity, layout);
-  }
-  return layout;
 }
 
 function freeKey(table: EntityTable, draw: () => unknown, where: string): unknown {

@@ -1,5 +1,6 @@
 import type { AnyEntity, HistoryMode } from '../schema/define-entity.js';
 import { EntityTable } from './entity-table.js';
+import { stateLayoutOf } from './state-layout.js';
 
 /** Entities per type: how many exist, and how many are available (held by no flow). */
 export type EntityCounts = Record<string, { total: number; available: number }>;
@@ -22,7 +23,7 @@ export class EntityStore {
   table(entity: AnyEntity): EntityTable {
     let table = this.tables.get(entity);
     if (table === undefined) {
-      table = new EntityTable(entity.name, (entity.history ?? this.defaultHistory) === 'full');
+      table = new EntityTable(entity.name, (entity.history ?? this.defaultHistory) === 'full', stateLayoutOf(entity).copy);
       this.tables.set(entity, table);
     }
     return table;

@@ -33,7 +33,15 @@ export class EntityTable {
   private readonly indexes = new Map<string, FieldIndex>();
   private readonly indexList: FieldIndex[] = [];
 
-  constructor(readonly name: string, readonly keepHistory: boolean) {}
+  /**
+   * `copyState`: a copy of a state, for a new version (with history). The state layout's own
+   * copier: `{ ...state }` here, shared by every entity type, turns polymorphic.
+   */
+  constructor(
+    readonly name: string,
+    readonly keepHistory: boolean,
+    private readonly copyState: (state: Record<string, unknown>) => Record<string, unknown> = (state) => ({ ...state }),
+  ) {}
 
   get size(): number {
     return this.records.size;
@@ -100,7 +108,7 @@ export class EntityTable {
       this.rows.set(record.row, this.changedAt, at);
       return;
     }
-    const next = { ...record.state };
+    const next = this.copyState(record.state);
     next.flow_name = owner;
     record.state = next;
     this.pushVersion(record, froms, next, at);
@@ -122,7 +130,7 @@ export class EntityTable {
       this.rows.set(record.row, this.changedAt, at);
       return record.state;
     }
-    const next = { ...record.state };
+    const next = this.copyState(record.state);
     record.state = next;
     this.pushVersion(record, froms, next, at);
     return next;

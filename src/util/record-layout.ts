@@ -3,20 +3,32 @@
  * values in `values`, in the keys' order, and `build` makes the record, every field in the
  * object itself. A literal grown field by field keeps all but its first field in a separate
  * property array, reallocated as it grows: three garbage arrays per event.
+ *
+ * `build` and `copy` are functions of their own per layout, made from text, each returning an
+ * object literal. Code shared by every layout (copying a template or `{ ...record }`, then a
+ * store per field by name) sees every layout's shape at the same sites: with two or more
+ * shapes they turn polymorphic, and the copy alone took 120-170 ns a record against 20-30 ns
+ * for a literal (micro-benchmarks); with the stores, 120-160 ns against 45 ns for 4 layouts.
+ * Where code cannot be made from text (a runtime started with
+ * --disallow-code-generation-from-strings), or a key is __proto__ (which a literal would read
+ * as the prototype), the shared code is used.
  */
 export class RecordLayout {
   /** Where the next record's values go, one per key, before build(values). Reused. */
   readonly values: unknown[];
   /** A new record with `values[i]` under `keys[i]`. */
   readonly build: (values: readonly unknown[]) => Record<string, unknown>;
-
+  /** A new record with the keys and values of `record`, one of this layout. */
+  readonly copy: (record: Record<string, unknown>) => Record<string, unknown>;
   /** Where each key's value goes in `values` (its first place). */
   private readonly positions = new Map<string, number>();
 
   /** `keys` in the order a record's fields are written: JSON output follows it. */
   constructor(readonly keys: readonly string[]) {
     this.values = keys.map(() => null);
-    this.build = literalBuilder(keys) ?? templateBuilder(keys);
+    const literal = (read: (key: string, i: number) => string) => `return {${keys.map((key, i) => `${JSON.stringify(key)}:${read(key, i)}`).join(',')}};`;
+    this.build = literalFunction<RecordLayout['build']>(keys, 'values', literal((_, i) => `values[${i}]`)) ?? templateBuilder(keys);
+    this.copy = literalFunction<RecordLayout['copy']>(keys, 'record', literal((key) => `record[${JSON.stringify(key)}]`)) ?? ((record) => ({ ...record }));
     keys.forEach((key, i) => {
       if (!this.positions.has(key)) this.positions.set(key, i);
     });
@@ -29,21 +41,13 @@ export class RecordLayout {
 }
 
 /**
- * A function of its own per layout that returns an object literal of the values. Code shared
- * by every layout (copying a template, then a store per field by name) sees every layout's
- * shape at the same sites: with two or more shapes they turn polymorphic, and the copy alone
- * took 120-170 ns a record against 20-30 ns for a literal (micro-benchmarks); with the stores,
- * 120-160 ns against 45 ns for 4 layouts. Undefined where code cannot be made from text (a
- * runtime started with --disallow-code-generation-from-strings) or where a key is __proto__,
- * which a literal would read as the prototype.
+ * A function of `parameter` with `body`, or undefined where it cannot be made. Keys are
+ * written as JSON strings, which are JavaScript string literals too: no key can become code.
  */
-function literalBuilder(keys: readonly string[]): RecordLayout['build'] | undefined {
+function literalFunction<F>(keys: readonly string[], parameter: string, body: string): F | undefined {
   if (keys.includes('__proto__')) return undefined;
-  // Keys are written as JSON strings, which are JavaScript string literals too: no key can
-  // become code.
-  const body = `return {${keys.map((key, i) => `${JSON.stringify(key)}:values[${i}]`).join(',')}};`;
   try {
-    return new Function('values', body) as RecordLayout['build'];
+    return new Function(parameter, body) as F;
   } catch {
     return undefined;
   }

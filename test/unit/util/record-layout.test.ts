@@ -16,6 +16,18 @@ describe('RecordLayout', () => {
     expect(layout.values).toHaveLength(4);
   });
 
+  it('copies a record of the layout into a new one with the same keys, order and values', () => {
+    const layout = new RecordLayout(['user_id', 'is_logged_in', 'flow_name']);
+    const state = layout.build(['u1', true, null]);
+    const copy = layout.copy(state);
+    expect(copy).not.toBe(state);
+    state.is_logged_in = false;
+    expect(JSON.stringify(copy)).toBe('{"user_id":"u1","is_logged_in":true,"flow_name":null}');
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    const odd = new RecordLayout(['__proto__', 'a']);
+    expect(JSON.stringify(odd.copy(odd.build(['p', 1])))).toBe('{"__proto__":"p","a":1}');
+  });
+
   it('leaves out fields set to undefined in JSON, as a record built field by field would', () => {
     expect(JSON.stringify(new RecordLayout(['a', 'b']).build([undefined, 2]))).toBe('{"b":2}');
   });
@@ -35,7 +47,8 @@ describe('RecordLayout', () => {
   it('makes the same records where code cannot be made from text', () => {
     const layoutModule = fileURLToPath(new URL('../../../src/util/record-layout.ts', import.meta.url));
     const script = `const { RecordLayout } = await import(${JSON.stringify(layoutModule)});
-      const r = new RecordLayout(['event_type', 'b', 'a']).build([null, null, 1]);
+      const layout = new RecordLayout(['event_type', 'b', 'a']);
+      const r = layout.copy(layout.build([null, null, 1]));
       console.log(JSON.stringify(r), Object.getPrototypeOf(r) === Object.prototype);`;
     const result = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
