@@ -7,7 +7,6 @@ import type { EventRecord } from '../outputs/output.js';
 import type { AnyEntity } from '../schema/define-entity.js';
 import type { EntityStore } from '../state/entity-store.js';
 import { alphanumericId } from '../util/ids.js';
-import { snapshotOf } from '../state/entity-record.js';
 import { fileURLToPath } from 'node:url';
 import { AddDecayAction, NewEventAction, SelectAction, SetStateAction } from './actions.js';
 import { createFromEvent } from './entity-factory.js';
@@ -173,7 +172,7 @@ export class FlowRunner {
     if (record === undefined) return undefined;
     table.bind(record, instance.instanceId, instance.clock);
     instance.bound.set(entity, record);
-    return snapshotOf(record, instance.instanceId);
+    return table.snapshot(record, instance.instanceId);
   }
 
   private end(instance: FlowInstance, outcome: 'completed' | 'dropped' | 'cut', at: number): void {

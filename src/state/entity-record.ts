@@ -24,10 +24,16 @@ export interface EntityVersion<S = Record<string, unknown>> {
 /**
  * The current state as a snapshot that later changes will not alter. `owner`: who holds the
  * entity now (its table's ownerOf, or the flow asking about its own entity), for flow_name.
+ * `copy`: the state layout's copier (stateLayoutOf), which stays monomorphic where a spread
+ * shared by every entity type would not.
  */
-export function snapshotOf(record: EntityRecord, owner: string | null): Record<string, unknown> {
+export function snapshotOf(
+  record: EntityRecord,
+  owner: string | null,
+  copy: (state: Record<string, unknown>) => Record<string, unknown> = (state) => ({ ...state }),
+): Record<string, unknown> {
   if (record.froms !== undefined) return record.state;
-  const snapshot = { ...record.state };
+  const snapshot = copy(record.state);
   snapshot.flow_name = owner;
   return snapshot;
 }

@@ -94,6 +94,11 @@ export class EntityTable {
     this.makeAvailable(record);
   }
 
+  /** The entity's current state as a snapshot, its flow_name `owner` (see snapshotOf). */
+  snapshot(record: EntityRecord, owner: string | null): Record<string, unknown> {
+    return snapshotOf(record, owner, this.copyState);
+  }
+
   /** The flow instance holding the entity now (its flow_name), or null. */
   ownerOf(record: EntityRecord): string | null {
     return record.froms === undefined ? this.owners.ownerOf(record.row) : (record.state.flow_name as string | null);
@@ -173,7 +178,7 @@ export class EntityTable {
     const out: Record<string, unknown>[] = [];
     for (const record of this.records.values()) {
       const state = at === undefined ? record.state : stateAt(record, at);
-      if (state !== undefined && matches(state, conditions)) out.push(at === undefined ? snapshotOf(record, this.ownerOf(record)) : state);
+      if (state !== undefined && matches(state, conditions)) out.push(at === undefined ? snapshotOf(record, this.ownerOf(record), this.copyState) : state);
     }
     return out;
   }
@@ -181,7 +186,7 @@ export class EntityTable {
   history(key: string | number): EntityVersion[] | undefined {
     const record = this.records.get(key);
     if (record === undefined) return undefined;
-    if (record.froms === undefined) return [{ validFrom: this.rows.get(record.row, this.changedAt), validTo: null, state: snapshotOf(record, this.ownerOf(record)) }];
+    if (record.froms === undefined) return [{ validFrom: this.rows.get(record.row, this.changedAt), validTo: null, state: snapshotOf(record, this.ownerOf(record), this.copyState) }];
     return record.froms.map((validFrom, i) => ({
       validFrom,
       validTo: i + 1 < record.froms!.length ? record.froms![i + 1]! : null,
