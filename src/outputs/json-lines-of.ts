@@ -58,7 +58,7 @@ export function pushJsonLines(events: readonly EventRecord[], into: LineBuffer):
  * string a quote is escaped, so the quote here opens a key, and only an event's first key
  * follows a '{' when no value is an object.
  */
-const EVENT_BOUNDARY = Buffer.from('},{"event_type":');
+const EVENT_BOUNDARY = '},{"event_type":';
 
 /**
  * Events serialized per array: its text stays well under V8's largest regular object

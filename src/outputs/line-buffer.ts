@@ -48,11 +48,11 @@ export class LineBuffer {
 
   /**
    * Appends the `count` elements of `arrayText` (a JSON array) as lines. `boundary` is text
-   * whose second byte is the ',' between two elements, found where one element ends and the
-   * next begins and nowhere else in the array. False, with nothing appended, when fewer than
-   * count - 1 boundaries are found.
+   * whose second character is the ',' between two elements, found where one element ends and
+   * the next begins and nowhere else in the array. False, with nothing appended, when fewer
+   * than count - 1 boundaries are found.
    */
-  pushJsonArray(arrayText: string, count: number, boundary: Uint8Array): boolean {
+  pushJsonArray(arrayText: string, count: number, boundary: string): boolean {
     const room = this.length + arrayText.length * 3;
     if (room > this.bytes.length) this.makeRoom(room);
     this.roomForLines(count);
@@ -63,22 +63,50 @@ export class LineBuffer {
     const end = start + written - 1;
     bytes.copyWithin(start, start + 1, end);
     bytes[end - 1] = NEWLINE;
+    // The array holds count - 1 boundaries and nothing else matches: count - 1 found means
+    // every one was. As many bytes as characters means every character is ASCII: character
+    // i is then byte start + i - 1 (after the shift), and the text, flattened by the write,
+    // is searched instead of the bytes (35 against 100 ns an event: Buffer.indexOf is a call
+    // into C++ per boundary).
+    const found = written === arrayText.length
+      ? this.splitAsciiArray(arrayText, count, boundary, start - 1)
+      : this.splitArrayBytes(end, count, Buffer.from(boundary), start);
+    if (!found) return false;
+    this.ends[this.lines + count - 1] = end - 1;
+    this.lines += count;
+    this.length = end;
+    return true;
+  }
+
+  /** Marks the element ends of an all-ASCII array whose character i is byte i + shift. */
+  private splitAsciiArray(arrayText: string, count: number, boundary: string, shift: number): boolean {
+    const bytes = this.bytes;
+    let line = this.lines;
+    let at = 0;
+    for (let i = 1; i < count; i++) {
+      const found = arrayText.indexOf(boundary, at);
+      if (found < 0) return false;
+      bytes[found + 1 + shift] = NEWLINE;
+      this.ends[line++] = found + 1 + shift;
+      at = found + 2;
+    }
+    return true;
+  }
+
+  /** Marks the element ends of an array's bytes, shifted to [start, end). */
+  private splitArrayBytes(end: number, count: number, boundary: Uint8Array, start: number): boolean {
+    const bytes = this.bytes;
     // Searched in a view that ends with these lines: a reused buffer holds older ones after them.
     const text = bytes.subarray(0, end);
-    let lines = this.lines;
+    let line = this.lines;
     let at = start;
-    // The array holds count - 1 boundaries and nothing else matches: count - 1 found means
-    // every one was.
     for (let i = 1; i < count; i++) {
       const found = text.indexOf(boundary, at);
       if (found < 0) return false;
       bytes[found + 1] = NEWLINE;
-      this.ends[lines++] = found + 1;
+      this.ends[line++] = found + 1;
       at = found + 2;
     }
-    this.ends[lines++] = end - 1;
-    this.lines = lines;
-    this.length = end;
     return true;
   }
 
