@@ -31,13 +31,12 @@ function compileOp(entity: AnyEntity, tuple: unknown): CompiledOp {
     throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}: each change is [field, op, value], got ${describeValue(tuple)}.`);
   }
   const [field, op, value] = tuple as [string, StateOpName, unknown];
-  const state = entity.state as Record<string, FieldDef>;
-  const def = state[field];
+  const def = stateFieldsOf(entity).get(field);
   if (field === entity.primaryKey) {
     throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: the primary key cannot change. Create another entity instead.`);
   }
   if (!def || field === 'flow_name') {
-    throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: no such state field (fields: ${Object.keys(state).join(', ')}). Name one of them or add it to the entity.`);
+    throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: no such state field (fields: ${Object.keys(entity.state).join(', ')}). Name one of them or add it to the entity.`);
   }
   if (op !== 'is' && op !== 'add' && op !== 'subtract') {
     throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: unknown operation ${describeValue(op)}. Use 'is', 'add' or 'subtract'.`);
@@ -55,6 +54,22 @@ function compileOp(entity: AnyEntity, tuple: unknown): CompiledOp {
   const stored = toStoredValue(def, value);
   if (stored instanceof InvalidValue) throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: ${stored.reason}.`);
   return { field, def, op, value: stored, isFunction: false };
+}
+
+const stateFields = new WeakMap<AnyEntity, ReadonlyMap<string, FieldDef>>();
+
+/**
+ * The entity's own state fields by name, made once per entity type. Reading entity.state[field]
+ * found inherited names too ('toString' passed as a field), and was a lookup by a varying name
+ * on every SetState, megamorphic.
+ */
+function stateFieldsOf(entity: AnyEntity): ReadonlyMap<string, FieldDef> {
+  let fields = stateFields.get(entity);
+  if (fields === undefined) {
+    fields = new Map(Object.entries(entity.state as Record<string, FieldDef>));
+    stateFields.set(entity, fields);
+  }
+  return fields;
 }
 
 function setStateAt(entity: AnyEntity): string {

@@ -70,6 +70,9 @@ describe('compileOps', () => {
     );
     expect(opsError([['user_id', 'is', 'x']]).message).toContain('field user_id: the primary key cannot change');
     expect(opsError([['flow_name', 'is', null]]).message).toContain('field flow_name: no such state field');
+    // Names every object inherits are not state fields either.
+    expect(opsError([['toString', 'is', 1]]).message).toContain('field toString: no such state field');
+    expect(opsError([['constructor', 'add', 1]]).message).toContain('field constructor: no such state field');
     expect(opsError([['total_orders', 'multiply', 2]]).message).toContain("unknown operation \"multiply\". Use 'is', 'add' or 'subtract'");
   });
 
