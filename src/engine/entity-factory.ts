@@ -50,12 +50,13 @@ export function createFromEvent(
   const values = layout.values;
   values[0] = key;
   const fields = entity.resolved as readonly ResolvedField[];
+  const stateWhere = `${where}, entity ${entity.name}`;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
     const from = f.def.options.fromField;
     values[i + 1] = from !== undefined && record[from] !== null && record[from] !== undefined
       ? record[from]
-      : fillField(f, at, fill, NO_BOUND, `${where}, entity ${entity.name}`);
+      : fillField(f, at, fill, NO_BOUND, stateWhere);
   }
   values[fields.length + 1] = owner;
   return table.create(key as string, layout.build(values), at);

@@ -30,10 +30,15 @@ export interface EntityVersion<S = Record<string, unknown>> {
 export function snapshotOf(
   record: EntityRecord,
   owner: string | null,
-  copy: (state: Record<string, unknown>) => Record<string, unknown> = (state) => ({ ...state }),
+  copy: (state: Record<string, unknown>) => Record<string, unknown> = copyAnyState,
 ): Record<string, unknown> {
   if (record.froms !== undefined) return record.state;
   const snapshot = copy(record.state);
   snapshot.flow_name = owner;
   return snapshot;
+}
+
+/** A copy of any state, where no layout is at hand. */
+export function copyAnyState(state: Record<string, unknown>): Record<string, unknown> {
+  return { ...state };
 }

@@ -4,7 +4,7 @@
  */
 import type { SeededRandom } from '../util/seeded-random.js';
 import { matches, type Condition } from './conditions.js';
-import { snapshotOf, type EntityRecord, type EntityVersion } from './entity-record.js';
+import { copyAnyState, snapshotOf, type EntityRecord, type EntityVersion } from './entity-record.js';
 import { IndexedSet } from './indexed-set.js';
 import { OwnerSlots } from './owner-slots.js';
 import { RowColumns } from './row-columns.js';
@@ -40,7 +40,7 @@ export class EntityTable {
   constructor(
     readonly name: string,
     readonly keepHistory: boolean,
-    private readonly copyState: (state: Record<string, unknown>) => Record<string, unknown> = (state) => ({ ...state }),
+    private readonly copyState: (state: Record<string, unknown>) => Record<string, unknown> = copyAnyState,
   ) {}
 
   get size(): number {
