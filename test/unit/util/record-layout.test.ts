@@ -39,6 +39,15 @@ describe('RecordLayout', () => {
     expect(JSON.stringify(record)).toBe('{"a":null,"__proto__":"x","b":1}');
   });
 
+  it('takes any text as a key: quotes, backslashes, line separators, code', () => {
+    const keys = ['a"b', 'c\\d', '\u2028x', '}; throw 1; ({', ''];
+    const layout = new RecordLayout(keys);
+    const record = layout.build([1, 2, 3, 4, 5]);
+    expect(Object.keys(record)).toEqual(keys);
+    expect(Object.keys(layout.copy(record))).toEqual(keys);
+    expect(Object.values(layout.copy(record))).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('keeps the key order of a literal when a key is an integer or given twice', () => {
     const record = new RecordLayout(['b', '2', 'a', 'b']).build([1, 2, 3, 4]);
     expect(JSON.stringify(record)).toBe(JSON.stringify(JSON.parse('{"b":1,"2":2,"a":3,"b":4}')));
