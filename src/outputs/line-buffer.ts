@@ -22,6 +22,9 @@ export class LineBuffer {
   /** Where each line ends in `bytes`, its '\n' excluded (the first `lines` entries). */
   private ends = new Uint32Array(FIRST_LINES);
   private lines = 0;
+  /** The last boundary pushJsonArray searched bytes for, and its UTF-8 (see bytesOf). */
+  private boundaryText = '';
+  private boundaryBytes: Uint8Array = EMPTY;
 
   /** `capacity`: the bytes a buffer starts with; it grows (and stays grown) for larger batches. */
   constructor(private capacity: number) {}
@@ -70,12 +73,21 @@ export class LineBuffer {
     // into C++ per boundary).
     const found = written === arrayText.length
       ? this.splitAsciiArray(arrayText, count, boundary, start - 1)
-      : this.splitArrayBytes(end, count, Buffer.from(boundary), start);
+      : this.splitArrayBytes(end, count, this.bytesOf(boundary), start);
     if (!found) return false;
     this.ends[this.lines + count - 1] = end - 1;
     this.lines += count;
     this.length = end;
     return true;
+  }
+
+  /** `boundary` as UTF-8, encoded once while the same boundary comes (arrays with non-ASCII text). */
+  private bytesOf(boundary: string): Uint8Array {
+    if (boundary !== this.boundaryText) {
+      this.boundaryText = boundary;
+      this.boundaryBytes = Buffer.from(boundary);
+    }
+    return this.boundaryBytes;
   }
 
   /** Marks the element ends of an all-ASCII array whose character i is byte i + shift. */

@@ -30,7 +30,7 @@ export interface EntityVersion<S = Record<string, unknown>> {
 export function snapshotOf(
   record: EntityRecord,
   owner: string | null,
-  copy: (state: Record<string, unknown>) => Record<string, unknown> = copyAnyState,
+  copy: (state: Record<string, unknown>) => Record<string, unknown>,
 ): Record<string, unknown> {
   if (record.froms !== undefined) return record.state;
   const snapshot = copy(record.state);
@@ -38,7 +38,7 @@ export function snapshotOf(
   return snapshot;
 }
 
-/** A copy of any state, where no layout is at hand. */
+/** A copy of any state, where no layout is at hand (a table made without one, as in tests). */
 export function copyAnyState(state: Record<string, unknown>): Record<string, unknown> {
   return { ...state };
 }

@@ -178,7 +178,7 @@ export class EntityTable {
     const out: Record<string, unknown>[] = [];
     for (const record of this.records.values()) {
       const state = at === undefined ? record.state : stateAt(record, at);
-      if (state !== undefined && matches(state, conditions)) out.push(at === undefined ? snapshotOf(record, this.ownerOf(record), this.copyState) : state);
+      if (state !== undefined && matches(state, conditions)) out.push(at === undefined ? this.snapshot(record, this.ownerOf(record)) : state);
     }
     return out;
   }
@@ -186,7 +186,7 @@ export class EntityTable {
   history(key: string | number): EntityVersion[] | undefined {
     const record = this.records.get(key);
     if (record === undefined) return undefined;
-    if (record.froms === undefined) return [{ validFrom: this.rows.get(record.row, this.changedAt), validTo: null, state: snapshotOf(record, this.ownerOf(record), this.copyState) }];
+    if (record.froms === undefined) return [{ validFrom: this.rows.get(record.row, this.changedAt), validTo: null, state: this.snapshot(record, this.ownerOf(record)) }];
     return record.froms.map((validFrom, i) => ({
       validFrom,
       validTo: i + 1 < record.froms!.length ? record.froms![i + 1]! : null,
