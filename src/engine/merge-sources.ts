@@ -1,5 +1,33 @@
 import type { EventSink } from './event-sink.js';
-import type { MergeSource } from './partition-channel.js';
+
+/** A stream of one partition's events, in its time order, as the merger reads it. */
+export interface MergeSource {
+  /** The partition's index: the tie-break between equal timestamps. */
+  readonly index: number;
+  /** true when an event is buffered. */
+  hasHead(): boolean;
+  /** sys__ets of the next buffered event (only when hasHead()). */
+  headTs(): number;
+  /**
+   * Moves the next events into the sink: at least one, then on while they still come before
+   * the head of `limit` (the runner-up source; none: no limit), and at most `max`.
+   */
+  moveRunTo(sink: EventSink, limit: MergeSource | undefined, max: number): number;
+  /** No more events will come. */
+  readonly done: boolean;
+  /** Resolves when an event is buffered or the source is done. */
+  waitForData(): Promise<void>;
+}
+
+/** Whether an event of partition `index` at `ts` comes before the head of `limit` (none: yes). */
+export function comesBeforeHead(ts: number, index: number, limit: MergeSource | undefined): boolean {
+  return limit === undefined || comesBefore(ts, index, limit.headTs(), limit.index);
+}
+
+/** Merge order: by time, then by partition index. */
+function comesBefore(ts: number, index: number, otherTs: number, otherIndex: number): boolean {
+  return ts < otherTs || (ts === otherTs && index < otherIndex);
+}
 
 /**
  * Merges partition streams into one, ordered by (sys__ets, partition index). The order

@@ -1,53 +1,39 @@
 import type { EventRecord } from '../outputs/output.js';
 import type { EventConsumer } from './event-consumer.js';
-import type { EventSink } from './event-sink.js';
+import { LineBatcher } from './line-batcher.js';
+import { LineSource } from './line-source.js';
 import { Wakeup } from './wakeup.js';
 
-/** A stream of one partition's events, in its time order, as the merger reads it. */
-export interface MergeSource {
-  /** The partition's index: the tie-break between equal timestamps. */
-  readonly index: number;
-  /** true when an event is buffered. */
-  hasHead(): boolean;
-  /** sys__ets of the next buffered event (only when hasHead()). */
-  headTs(): number;
-  /**
-   * Moves the next events into the sink: at least one, then on while they still come before
-   * the head of `limit` (the runner-up source; none: no limit), and at most `max`.
-   */
-  moveRunTo(sink: EventSink, limit: MergeSource | undefined, max: number): number;
-  /** No more events will come. */
-  readonly done: boolean;
-  /** Resolves when an event is buffered or the source is done. */
-  waitForData(): Promise<void>;
-}
-
 /**
- * The bounded buffer between an in-process partition and the merger: the partition waits in
- * flush() while `maxBatches` full batches are unread, so memory stays flat.
+ * The bounded buffer between a partition run in this thread and the merger. Each batch is
+ * rendered as JSON lines when the partition flushes, as a worker thread renders it, so the
+ * merger reads every partition alike; the partition waits in flush() while `maxBatches`
+ * rendered batches are unread, so memory stays flat.
  */
-export class PartitionChannel implements EventConsumer, MergeSource {
-  private current: EventRecord[] = [];
-  private readonly queue: EventRecord[][] = [];
-  private position = 0;
-  private readonly data = new Wakeup();
+export class PartitionChannel extends LineSource implements EventConsumer {
+  private readonly batcher: LineBatcher;
   private readonly space = new Wakeup();
   private aborted = false;
-  done = false;
 
   constructor(
-    readonly index: number,
+    index: number,
     private readonly batchSize: number,
     private readonly maxBatches: number,
     private readonly failureOf: () => Error | undefined,
-  ) {}
+  ) {
+    super(index, (spare) => {
+      this.batcher.recycle(spare);
+      this.space.wake();
+    });
+    this.batcher = new LineBatcher(batchSize);
+  }
 
   push(event: EventRecord): void {
-    this.current.push(event);
+    this.batcher.push(event);
   }
 
   get needsFlush(): boolean {
-    return this.current.length >= this.batchSize;
+    return this.batcher.size >= this.batchSize;
   }
 
   get failure(): Error | undefined {
@@ -56,16 +42,15 @@ export class PartitionChannel implements EventConsumer, MergeSource {
 
   async flush(): Promise<void> {
     this.publish();
-    while (this.queue.length > this.maxBatches && !this.aborted) {
+    while (this.queued > this.maxBatches && !this.aborted) {
       await this.space.wait();
     }
   }
 
   /** The partition has ended: what it buffered is readable, and nothing more comes. */
-  finish(): void {
+  override finish(): void {
     this.publish();
-    this.done = true;
-    this.data.wake();
+    super.finish();
   }
 
   /** Stops waiting for space (the run is stopping). */
@@ -74,48 +59,8 @@ export class PartitionChannel implements EventConsumer, MergeSource {
     this.space.wake();
   }
 
-  hasHead(): boolean {
-    return this.queue.length > 0;
-  }
-
-  headTs(): number {
-    return this.queue[0]![this.position]!.sys__ets;
-  }
-
-  moveRunTo(sink: EventSink, limit: MergeSource | undefined, max: number): number {
-    const batch = this.queue[0]!;
-    const first = this.position;
-    let i = first;
-    do sink.push(batch[i++]!);
-    while (i < batch.length && i - first < max && comesBeforeHead(batch[i]!.sys__ets, this.index, limit));
-    this.position = i;
-    if (i === batch.length) {
-      this.queue.shift();
-      this.position = 0;
-      this.space.wake();
-    }
-    return i - first;
-  }
-
-  waitForData(): Promise<void> {
-    if (this.done || this.queue.length > 0) return Promise.resolve();
-    return this.data.wait();
-  }
-
   private publish(): void {
-    if (this.current.length === 0) return;
-    this.queue.push(this.current);
-    this.current = [];
-    this.data.wake();
+    const batch = this.batcher.take();
+    if (batch !== undefined) this.receive(batch);
   }
-}
-
-/** Whether an event of partition `index` at `ts` comes before the head of `limit` (none: yes). */
-export function comesBeforeHead(ts: number, index: number, limit: MergeSource | undefined): boolean {
-  return limit === undefined || comesBefore(ts, index, limit.headTs(), limit.index);
-}
-
-/** Merge order: by time, then by partition index. */
-function comesBefore(ts: number, index: number, otherTs: number, otherIndex: number): boolean {
-  return ts < otherTs || (ts === otherTs && index < otherIndex);
 }

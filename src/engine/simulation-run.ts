@@ -12,7 +12,7 @@ import { EventSink } from './event-sink.js';
 import type { FlowDef } from './flow-def.js';
 import { mergeSources } from './merge-sources.js';
 import { Pacer } from './pacer.js';
-import { PartitionChannel, type MergeSource } from './partition-channel.js';
+import { PartitionChannel } from './partition-channel.js';
 import { PartitionRun, type StopReason } from './partition-run.js';
 import { RunCounters } from './run-counters.js';
 import type { RunSummary } from './run-summary.js';
@@ -139,7 +139,7 @@ export class SimulationRun {
       })
       .finally(() => channels[i]!.finish()));
     try {
-      await mergeSources(channels as MergeSource[], this.sink, this.settings.maxEvents);
+      await mergeSources(channels, this.sink, this.settings.maxEvents);
     } finally {
       merging = false;
       for (const channel of channels) channel.abort();

@@ -10,10 +10,9 @@ import '../index.js';
 import type { EventRecord } from '../outputs/output.js';
 import { loadSimulationFile } from './load-simulation-file.js';
 import { isDeepFakerError } from '../errors.js';
-import { LineBuffer } from '../outputs/line-buffer.js';
-import { pushJsonLines } from '../outputs/json-lines-of.js';
 import type { EventConsumer } from './event-consumer.js';
-import type { LineBatch, MainMessage, WorkerAssignment, WorkerInput, WorkerMessage } from './worker-protocol.js';
+import { LineBatcher } from './line-batcher.js';
+import type { MainMessage, WorkerAssignment, WorkerInput, WorkerMessage } from './worker-protocol.js';
 
 /** Batches a partition may have sent and not yet had credited. */
 const MAX_UNCREDITED = 8;
@@ -37,42 +36,28 @@ port.on('message', (message: MainMessage) => {
 });
 
 class LineConsumer implements EventConsumer {
-  private readonly lines: LineBuffer;
-  /** The batch being gathered: rendered as JSON lines all at once when it is sent. */
-  private records: EventRecord[] = [];
-  private readonly typeIndex = new Map<string, number>();
-  private readonly typeNames: string[] = [];
+  private readonly batcher: LineBatcher;
   /** Batches sent and not yet read by the main thread. */
   private uncredited = 0;
   private waiting: (() => void) | undefined;
   readonly failure = undefined;
 
   constructor(private readonly partition: number, private readonly batchSize: number) {
-    this.lines = LineBuffer.forLines(batchSize);
+    this.batcher = new LineBatcher(batchSize);
   }
 
   push(event: EventRecord): void {
-    this.records.push(event);
+    this.batcher.push(event);
   }
 
   get needsFlush(): boolean {
-    return this.records.length >= this.batchSize;
-  }
-
-  /** The index of an event type's name in typeNames (sent with every batch). */
-  private typeOf(name: string): number {
-    let type = this.typeIndex.get(name);
-    if (type === undefined) {
-      type = this.typeNames.push(name) - 1;
-      this.typeIndex.set(name, type);
-    }
-    return type;
+    return this.batcher.size >= this.batchSize;
   }
 
   /** The main thread has read a batch and sent its buffer back: the next batch is written into it. */
   credit(spare: ArrayBuffer): void {
     this.uncredited--;
-    this.lines.recycle(spare);
+    this.batcher.recycle(spare);
     this.wake();
   }
 
@@ -84,20 +69,10 @@ class LineConsumer implements EventConsumer {
   }
 
   async flush(): Promise<void> {
-    if (this.records.length > 0) {
-      const records = this.records;
-      this.records = [];
-      pushJsonLines(records, this.lines);
-      const { bytes, ends } = this.lines.take();
-      const ts = new Float64Array(records.length);
-      const types = new Uint16Array(records.length);
-      for (let i = 0; i < records.length; i++) {
-        ts[i] = records[i]!.sys__ets;
-        types[i] = this.typeOf(records[i]!.event_type);
-      }
-      const batch: LineBatch = { bytes, ends, ts, types, typeNames: this.typeNames };
+    const batch = this.batcher.take();
+    if (batch !== undefined) {
       // The bytes' whole ArrayBuffer moves: it is the line buffer's own, handed over by take().
-      port.postMessage({ type: 'batch', partition: this.partition, batch } satisfies WorkerMessage, [bytes.buffer as ArrayBuffer, ends.buffer, ts.buffer, types.buffer]);
+      port.postMessage({ type: 'batch', partition: this.partition, batch } satisfies WorkerMessage, [batch.bytes.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer, batch.ts.buffer as ArrayBuffer, batch.types.buffer as ArrayBuffer]);
       this.uncredited++;
     }
     while (!stopped && this.uncredited > MAX_UNCREDITED) {

@@ -12,7 +12,7 @@ import { RunCounters } from './run-counters.js';
 import type { EntityCounts } from '../state/entity-store.js';
 import type { RunSettings } from './simulation-run.js';
 import type { MainMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
-import { WorkerSource } from './worker-source.js';
+import { LineSource } from './line-source.js';
 
 export interface WorkerRunResult {
   counters: RunCounters[];
@@ -92,7 +92,7 @@ export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunRes
   }
   const count = workerThreads(settings.workers, partitions.length);
   const result: WorkerRunResult = { counters: [], entities: [], reasons: [] };
-  const sources = new Map<number, WorkerSource>();
+  const sources = new Map<number, LineSource>();
   const workers: Worker[] = [];
   let failure: Error | undefined;
   let failed: (error: Error) => void = () => undefined;
@@ -114,7 +114,7 @@ export async function runInWorkers(settings: PoolSettings): Promise<WorkerRunRes
       overrides: { seed: options.seed, start: settings.start, durationMs: options.durationMs, partitionCount: options.partitions },
     } satisfies MainMessage);
     // A credit gives the read batch's buffer back, for the worker's next batch.
-    for (const p of mine) sources.set(p, new WorkerSource(p, (spare) => worker.postMessage({ type: 'credit', partition: p, spare } satisfies MainMessage, [spare])));
+    for (const p of mine) sources.set(p, new LineSource(p, (spare) => worker.postMessage({ type: 'credit', partition: p, spare } satisfies MainMessage, [spare])));
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'batch') sources.get(message.partition)!.receive(message.batch);
       else if (message.type === 'done') {

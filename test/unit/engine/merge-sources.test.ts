@@ -3,16 +3,24 @@ import { mergeSources } from '../../../src/engine/merge-sources.js';
 import { PartitionChannel } from '../../../src/engine/partition-channel.js';
 import type { EventSink } from '../../../src/engine/event-sink.js';
 import type { EventRecord } from '../../../src/outputs/output.js';
+import type { LineBatch } from '../../../src/engine/worker-protocol.js';
 
 const event = (partition: number, ts: number, n: number): EventRecord =>
   ({ event_type: 'E', sys__eid: `${partition}-${n}`, sys__ets: ts, sys__sid: 's' });
 
-/** A sink that keeps what it is given, flushing every `batch` events. */
+/** A sink that keeps what it is given (lines read back as records), flushing every `batch` events. */
 function collectingSink(batch: number) {
   const got: EventRecord[] = [];
   let pending = 0;
+  const text = new TextDecoder();
   const sink = {
-    push(e: EventRecord) { got.push(e); pending++; },
+    pushLines(lines: LineBatch, from: number, to: number) {
+      for (let i = from; i < to; i++) {
+        const start = i === 0 ? 0 : lines.ends[i - 1]! + 1;
+        got.push(JSON.parse(text.decode(lines.bytes.subarray(start, lines.ends[i]))) as EventRecord);
+        pending++;
+      }
+    },
     get room() { return Math.max(1, batch - pending); },
     get needsFlush() { return pending >= batch; },
     async flush() { pending = 0; },

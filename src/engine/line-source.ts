@@ -1,25 +1,33 @@
 import type { EventSink } from './event-sink.js';
-import { comesBeforeHead, type MergeSource } from './partition-channel.js';
+import { comesBeforeHead, type MergeSource } from './merge-sources.js';
 import type { LineBatch } from './worker-protocol.js';
 import { Wakeup } from './wakeup.js';
 
 /**
- * A partition that runs in a worker thread, as the merger reads it: batches of UTF-8 JSON lines
- * arrive by message; each batch read returns a credit so the worker may send another.
+ * A partition's events as the merger reads them: batches of UTF-8 JSON lines, from a worker
+ * thread (by message) or from a partition in this thread (PartitionChannel). Runs of lines
+ * are copied into the sink by byte range; `read` gets each batch's buffer once every line of
+ * it has been copied out, to fill again.
  */
-export class WorkerSource implements MergeSource {
+export class LineSource implements MergeSource {
   private readonly queue: LineBatch[] = [];
   private position = 0;
   private readonly data = new Wakeup();
   done = false;
 
-  constructor(readonly index: number, private readonly credit: (spare: ArrayBuffer) => void) {}
+  constructor(readonly index: number, private readonly read: (spare: ArrayBuffer) => void) {}
+
+  /** Batches received and not yet read to the end. */
+  get queued(): number {
+    return this.queue.length;
+  }
 
   receive(batch: LineBatch): void {
     this.queue.push(batch);
     this.data.wake();
   }
 
+  /** No more batches will come. */
   finish(): void {
     this.done = true;
     this.data.wake();
@@ -45,8 +53,7 @@ export class WorkerSource implements MergeSource {
     if (i === n) {
       this.queue.shift();
       this.position = 0;
-      // Every line was copied out: the buffer can go back to be filled again.
-      this.credit(batch.bytes.buffer as ArrayBuffer);
+      this.read(batch.bytes.buffer as ArrayBuffer);
     }
     return i - first;
   }
