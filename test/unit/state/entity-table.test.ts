@@ -223,6 +223,47 @@ describe('EntityTable availability', () => {
     for (let i = 0; i < 50; i++) expect(table.sample([{ field: 'tier', op: 'is_not', value: 'pro' }], random)!.state.tier).toBe('free');
   });
 
+  it("keeps a set per standing condition other than 'is', which follows binds, releases and state changes", () => {
+    const table = filledTable(2000, false);
+    const random = new SeededRandom(6);
+    const busy: Condition[] = [{ field: 'is_logged_in', op: 'is', value: false }, { field: 'total_orders', op: 'greater_than', value: 5 }];
+    expect(table.sample(busy, random, true)).toBeUndefined();
+    // Give 6 users orders the way the engine does: bind, change, release. u3 logs in too.
+    const withOrders = ['u3', 'u500', 'u999', 'u1200', 'u1500', 'u1999'];
+    for (const key of withOrders) {
+      const record = table.get(key)!;
+      table.bind(record, 'order:1', T + 1);
+      table.mutate(record, { total_orders: 9, is_logged_in: key === 'u3' }, T + 1);
+      table.release(record, T + 2);
+    }
+    // Hold u500: a held entity is never picked.
+    table.bind(table.get('u500')!, 'shop:1', T + 3);
+    const counts = new Map<string | number, number>();
+    for (let i = 0; i < 4000; i++) {
+      const pick = table.sample(busy, random, true)!;
+      expect(matches(pick.state, busy)).toBe(true);
+      counts.set(pick.key, (counts.get(pick.key) ?? 0) + 1);
+    }
+    // Four eligible users, each ≈ 1000 times (sigma ≈ 27).
+    expect([...counts.keys()].sort()).toEqual(['u1200', 'u1500', 'u1999', 'u999']);
+    for (const count of counts.values()) expect(Math.abs(count - 1000)).toBeLessThan(130);
+    // An in-flow Select with an equal condition (another object) reads the same set.
+    const inFlow: Condition[] = [{ field: 'total_orders', op: 'greater_than', value: 5 }];
+    for (let i = 0; i < 50; i++) expect(['u3', 'u999', 'u1200', 'u1500', 'u1999']).toContain(table.sample(inFlow, random)!.key);
+    // A user whose orders drop below the bound while held leaves the set on release; u500 rejoins it.
+    const record = table.get('u999')!;
+    table.bind(record, 'refund:1', T + 4);
+    table.mutate(record, { total_orders: 1 }, T + 4);
+    table.release(record, T + 5);
+    table.release(table.get('u500')!, T + 5);
+    const after = new Set<string | number>();
+    for (let i = 0; i < 400; i++) after.add(table.sample(busy, random, true)!.key);
+    expect([...after].sort()).toEqual(['u1200', 'u1500', 'u1999', 'u500']);
+    // Nobody left: undefined at once.
+    for (const key of ['u1200', 'u1500', 'u1999', 'u500']) table.bind(table.get(key)!, 'hold:1', T + 6);
+    expect(table.sample(busy, random, true)).toBeUndefined();
+  });
+
   it('samples uniformly among available entities without conditions', () => {
     const table = filledTable(5);
     const random = new SeededRandom(5);
