@@ -23,8 +23,8 @@ class ArrivalOutput implements Output {
   }
 }
 
-function liveSim(duration: string | 'infinite', startTime: number | 'now'): Simulation {
-  const sim = new Simulation({ duration, startTime, timeStep: '1s', nFlows: 2, randomSeed: 3, realtime: true, events: [Tick] });
+function liveSim(duration: string | 'infinite', startTime: number | 'now', partitions = 1): Simulation {
+  const sim = new Simulation({ duration, startTime, timeStep: '1s', nFlows: 2, randomSeed: 3, realtime: true, partitions, events: [Tick] });
   sim.flow(function* ticker(ctx) {
     yield NewEvent(ctx, Tick);
     yield AddDecay(ctx, { rate: 0, seconds: 2 });
@@ -34,12 +34,12 @@ function liveSim(duration: string | 'infinite', startTime: number | 'now'): Simu
 }
 
 describe('live mode', () => {
-  it('backfills the past at once, then releases each event no earlier than it is due', async () => {
+  it.each([1, 2])('backfills the past at once, then releases each event no earlier than it is due (partitions: %i, in this thread)', async (partitions) => {
     const speed = 20;
     const began = Date.now();
     const output = new ArrivalOutput();
     // 30 simulated seconds in the past, 30 ahead: at speed 20 the live part takes ~1.5 s.
-    const summary = await liveSim('60s', began - 30_000).run({ outputs: [output], speed, log: () => {} });
+    const summary = await liveSim('60s', began - 30_000, partitions).run({ outputs: [output], speed, log: () => {} });
     expect(summary.events).toBe(output.arrivals.length);
     const past = output.arrivals.filter((a) => a.event.sys__ets <= began);
     const future = output.arrivals.filter((a) => a.event.sys__ets > began);
