@@ -238,6 +238,8 @@ export class EntityTable {
     const known = this.predicateOf.get(condition);
     if (known !== undefined) return known;
     if (!standing && this.predicateList.length === 0) return undefined;
+    // A JSON field's object value is compared by reference: no key by content can stand for it.
+    if (typeof condition.value === 'object' && condition.value !== null) return undefined;
     const key = predicateKey(condition);
     let predicate = this.predicates.get(key);
     if (predicate === undefined) {
@@ -271,7 +273,7 @@ export class EntityTable {
   }
 }
 
-/** A condition's identity by content: its field, op and value (of a primitive type). */
+/** A condition's identity by content: its field, op and value (a primitive: see predicateFor). */
 function predicateKey(c: Condition): string {
   return `${c.field}\u0000${c.op}\u0000${typeof c.value}:${String(c.value)}`;
 }

@@ -264,6 +264,22 @@ describe('EntityTable availability', () => {
     expect(table.sample(busy, random, true)).toBeUndefined();
   });
 
+  it('keeps no set for a standing condition on an object value, which is compared by reference', () => {
+    const table = filledTable(3, false);
+    const random = new SeededRandom(7);
+    const tagged = table.get('u1')!;
+    const tag = { team: 'a' };
+    table.bind(tagged, 'tag:1', T + 1);
+    table.mutate(tagged, { meta: tag }, T + 1);
+    table.release(tagged, T + 2);
+    const notTag: Condition[] = [{ field: 'meta', op: 'is_not', value: tag }];
+    const notAnEqualObject: Condition[] = [{ field: 'meta', op: 'is_not', value: { team: 'a' } }];
+    for (let i = 0; i < 100; i++) expect(table.sample(notTag, random, true)!.key).not.toBe('u1');
+    const picked = new Set<string | number>();
+    for (let i = 0; i < 300; i++) picked.add(table.sample(notAnEqualObject, random, true)!.key);
+    expect([...picked].sort()).toEqual(['u0', 'u1', 'u2']);
+  });
+
   it('samples uniformly among available entities without conditions', () => {
     const table = filledTable(5);
     const random = new SeededRandom(5);
