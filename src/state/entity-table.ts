@@ -167,8 +167,8 @@ export class EntityTable {
    * keeps a set of the available entities meeting each of its conditions other than 'is' (as
    * it keeps one per value for 'is'), so that a filter matching few of many entities picks
    * among those few: it scanned every candidate on each initiation (a million users, a cart
-   * held by 1%: 11 ms an initiation). In-flow Selects use such sets but never make them: their
-   * values may differ at every call.
+   * left by about 1%: 25 ms each time the filter was tried). In-flow Selects use such sets but
+   * never make them: their values may differ at every call.
    */
   sample(conditions: readonly Condition[], random: SeededRandom, standing = false): EntityRecord | undefined {
     let candidates = this.available;
