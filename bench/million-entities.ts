@@ -9,25 +9,9 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { EventBatch, Output } from 'deep-faker';
+import { CountingOutput } from './counting-output.js';
 import { fixedPopulation } from './workloads/fixed-population.js';
 import { median, parseRounds } from './rounds.js';
-
-class CountingOutput implements Output {
-  readonly name = 'count';
-  readonly doneWithBatchOnSettle = true;
-  delivered = 0;
-  async open() {}
-  async write(batch: EventBatch) {
-    this.delivered += batch.size;
-    batch.jsonLines();
-  }
-  async flush() {}
-  async close() {}
-  stats() {
-    return { delivered: this.delivered, failed: 0, inFlight: 0 };
-  }
-}
 
 interface Measurement { createSeconds: number; eventsPerSecond: number; events: number; peakRssMiB: number }
 

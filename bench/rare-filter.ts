@@ -6,7 +6,8 @@
  * Run: npx tsx bench/rare-filter.ts [--users 1000000] [--minutes 10]
  */
 import { parseArgs } from 'node:util';
-import { defineEntity, defineEvent, Field, NewEvent, Select, SetState, Simulation, StateField, type EventBatch, type Output } from 'deep-faker';
+import { defineEntity, defineEvent, Field, NewEvent, Select, SetState, Simulation, StateField } from 'deep-faker';
+import { CountingOutput } from './counting-output.js';
 
 const { values } = parseArgs({ options: { users: { type: 'string', default: '1000000' }, minutes: { type: 'string', default: '10' } } });
 
@@ -21,21 +22,6 @@ const Shopper = defineEntity('Shopper', {
     cart_id: StateField.string({ default: null }),
   },
 });
-
-class CountingOutput implements Output {
-  readonly name = 'count';
-  readonly doneWithBatchOnSettle = true;
-  delivered = 0;
-  async open() {}
-  async write(batch: EventBatch) {
-    this.delivered += batch.size;
-  }
-  async flush() {}
-  async close() {}
-  stats() {
-    return { delivered: this.delivered, failed: 0, inFlight: 0 };
-  }
-}
 
 const sim = new Simulation({
   duration: `${values.minutes}m`, startTime: '2025-01-01T00:00:00Z', nFlows: 10, randomSeed: 42,

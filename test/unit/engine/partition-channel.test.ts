@@ -24,6 +24,23 @@ function lineSink() {
   return { sink: sink as unknown as EventSink, lines, types, times };
 }
 
+/**
+ * Fills `maxBatches` one-event batches (each flush returns), then flushes one more and checks
+ * that this flush is still waiting a moment later; `done` resolves when it returns.
+ */
+async function flushBeyond(channel: PartitionChannel, maxBatches: number): Promise<{ done: Promise<unknown> }> {
+  for (let ts = 1; ts <= maxBatches; ts++) {
+    channel.push(event(ts));
+    await channel.flush();
+  }
+  channel.push(event(maxBatches + 1));
+  let released = false;
+  const done = channel.flush().then(() => (released = true));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(released).toBe(false);
+  return { done };
+}
+
 describe('PartitionChannel', () => {
   it('renders each batch as the JSON lines of its events, with their times and types', () => {
     const channel = new PartitionChannel(0, 2, 10, () => undefined);
@@ -40,32 +57,16 @@ describe('PartitionChannel', () => {
   it('holds its partition in flush() while more than maxBatches batches are unread, until the merger reads one', async () => {
     const channel = new PartitionChannel(0, 1, 2, () => undefined);
     const { sink, times } = lineSink();
-    for (let ts = 1; ts <= 2; ts++) {
-      channel.push(event(ts));
-      await channel.flush();
-    }
-    channel.push(event(3));
-    let released = false;
-    const third = channel.flush().then(() => (released = true));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(released).toBe(false);
+    const held = await flushBeyond(channel, 2);
     channel.moveRunTo(sink, undefined, 1);
-    await third;
-    expect(released).toBe(true);
+    await held.done;
     expect(times).toEqual([1]);
   });
 
   it('lets a stopping run leave flush() at once', async () => {
     const channel = new PartitionChannel(0, 1, 1, () => undefined);
-    channel.push(event(1));
-    await channel.flush();
-    channel.push(event(2));
-    let released = false;
-    const waiting = channel.flush().then(() => (released = true));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(released).toBe(false);
+    const held = await flushBeyond(channel, 1);
     channel.abort();
-    await waiting;
-    expect(released).toBe(true);
+    await held.done;
   });
 });
