@@ -57,7 +57,7 @@ export class FlowRunner {
       }
       if (chosen.filter === undefined) return this.start(chosen, time, undefined);
       const table = this.store.table(chosen.filter.entity);
-      const record = table.sample(chosen.filter.conditions, random, true);
+      const record = table.sampleForFilter(chosen.filter.conditions, random);
       if (record !== undefined) return this.start(chosen, time, record);
       // Not eligible now: choose again among the others, which keeps the weights' proportions.
       candidates = candidates.filter((f) => f !== chosen);

@@ -20,7 +20,7 @@ interface FieldIndex {
   readonly sets: Map<unknown, IndexedSet>;
 }
 
-/** The available entities that meet one condition other than 'is' (see sample's `standing`). */
+/** The available entities that meet one condition other than 'is' of a flow filter (see sampleForFilter). */
 interface PredicateIndex {
   readonly condition: readonly [Condition];
   readonly set: IndexedSet;
@@ -162,15 +162,26 @@ export class EntityTable {
   }
 
   /**
-   * A uniformly chosen available entity that matches every condition, or undefined.
-   * `standing`: the conditions are a flow filter's, asked at every initiation. The table then
-   * keeps a set of the available entities meeting each of its conditions other than 'is' (as
-   * it keeps one per value for 'is'), so that a filter matching few of many entities picks
-   * among those few: it scanned every candidate on each initiation (a million users, a cart
-   * left by about 1%: 25 ms each time the filter was tried). In-flow Selects use such sets but
-   * never make them: their values may differ at every call.
+   * A uniformly chosen available entity that matches every condition, or undefined (an
+   * in-flow Select). It uses the sets that flow filters made (see sampleForFilter), never
+   * makes one: an in-flow Select's values may differ at every call.
    */
-  sample(conditions: readonly Condition[], random: SeededRandom, standing = false): EntityRecord | undefined {
+  sample(conditions: readonly Condition[], random: SeededRandom): EntityRecord | undefined {
+    return this.sampleMatching(conditions, random, false);
+  }
+
+  /**
+   * As sample, for a flow's filter: the same conditions at every initiation. The table keeps
+   * a set of the available entities meeting each of them other than 'is' (as it keeps one
+   * per value for 'is'), so that a filter matching few of many entities picks among those
+   * few: it scanned every candidate on each initiation (a million users, a cart left by about
+   * 1%: 25 ms each time the filter was tried).
+   */
+  sampleForFilter(conditions: readonly Condition[], random: SeededRandom): EntityRecord | undefined {
+    return this.sampleMatching(conditions, random, true);
+  }
+
+  private sampleMatching(conditions: readonly Condition[], random: SeededRandom, standing: boolean): EntityRecord | undefined {
     let candidates = this.available;
     for (const c of conditions) {
       let set: IndexedSet | undefined;

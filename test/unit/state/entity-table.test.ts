@@ -227,7 +227,7 @@ describe('EntityTable availability', () => {
     const table = filledTable(2000, false);
     const random = new SeededRandom(6);
     const busy: Condition[] = [{ field: 'is_logged_in', op: 'is', value: false }, { field: 'total_orders', op: 'greater_than', value: 5 }];
-    expect(table.sample(busy, random, true)).toBeUndefined();
+    expect(table.sampleForFilter(busy, random)).toBeUndefined();
     // Give 6 users orders the way the engine does: bind, change, release. u3 logs in too.
     const withOrders = ['u3', 'u500', 'u999', 'u1200', 'u1500', 'u1999'];
     for (const key of withOrders) {
@@ -240,7 +240,7 @@ describe('EntityTable availability', () => {
     table.bind(table.get('u500')!, 'shop:1', T + 3);
     const counts = new Map<string | number, number>();
     for (let i = 0; i < 4000; i++) {
-      const pick = table.sample(busy, random, true)!;
+      const pick = table.sampleForFilter(busy, random)!;
       expect(matches(pick.state, busy)).toBe(true);
       counts.set(pick.key, (counts.get(pick.key) ?? 0) + 1);
     }
@@ -257,11 +257,11 @@ describe('EntityTable availability', () => {
     table.release(record, T + 5);
     table.release(table.get('u500')!, T + 5);
     const after = new Set<string | number>();
-    for (let i = 0; i < 400; i++) after.add(table.sample(busy, random, true)!.key);
+    for (let i = 0; i < 400; i++) after.add(table.sampleForFilter(busy, random)!.key);
     expect([...after].sort()).toEqual(['u1200', 'u1500', 'u1999', 'u500']);
     // Nobody left: undefined at once.
     for (const key of ['u1200', 'u1500', 'u1999', 'u500']) table.bind(table.get(key)!, 'hold:1', T + 6);
-    expect(table.sample(busy, random, true)).toBeUndefined();
+    expect(table.sampleForFilter(busy, random)).toBeUndefined();
   });
 
   it('keeps no set for a standing condition on an object value, which is compared by reference', () => {
@@ -274,9 +274,9 @@ describe('EntityTable availability', () => {
     table.release(tagged, T + 2);
     const notTag: Condition[] = [{ field: 'meta', op: 'is_not', value: tag }];
     const notAnEqualObject: Condition[] = [{ field: 'meta', op: 'is_not', value: { team: 'a' } }];
-    for (let i = 0; i < 100; i++) expect(table.sample(notTag, random, true)!.key).not.toBe('u1');
+    for (let i = 0; i < 100; i++) expect(table.sampleForFilter(notTag, random)!.key).not.toBe('u1');
     const picked = new Set<string | number>();
-    for (let i = 0; i < 300; i++) picked.add(table.sample(notAnEqualObject, random, true)!.key);
+    for (let i = 0; i < 300; i++) picked.add(table.sampleForFilter(notAnEqualObject, random)!.key);
     expect([...picked].sort()).toEqual(['u0', 'u1', 'u2']);
   });
 
