@@ -20,9 +20,9 @@ interface FieldIndex {
   readonly sets: Map<unknown, IndexedSet>;
 }
 
-/** The available entities that meet one condition other than 'is' of a flow filter (see sampleForFilter). */
-interface PredicateIndex {
-  readonly condition: readonly [Condition];
+/** The available entities that meet every condition of a flow's filter (see sampleForFilter). */
+interface FilterSet {
+  readonly conditions: readonly Condition[];
   readonly set: IndexedSet;
 }
 
@@ -38,11 +38,11 @@ export class EntityTable {
   private readonly owners = new OwnerSlots(this.rows, this.rows.addColumn());
   private readonly indexes = new Map<string, FieldIndex>();
   private readonly indexList: FieldIndex[] = [];
-  /** By field, op and value (predicateKey); in a list for the updates on bind and release. */
-  private readonly predicates = new Map<string, PredicateIndex>();
-  private readonly predicateList: PredicateIndex[] = [];
-  /** A flow filter's conditions are the same objects at every initiation: their sets, found once. */
-  private readonly predicateOf = new WeakMap<Condition, PredicateIndex>();
+  /** By the conditions' content (filterKey); in a list for the updates on bind and release. */
+  private readonly filterSets = new Map<string, FilterSet>();
+  private readonly filterSetList: FilterSet[] = [];
+  /** A flow's filter is the same array at every initiation: its set, found once (null: none). */
+  private readonly filterSetOf = new WeakMap<readonly Condition[], FilterSet | null>();
 
   /**
    * `copyState`: a copy of a state, for a new version (with history). The state layout's own
@@ -162,37 +162,27 @@ export class EntityTable {
   }
 
   /**
-   * A uniformly chosen available entity that matches every condition, or undefined (an
-   * in-flow Select). It uses the sets that flow filters made (see sampleForFilter), never
-   * makes one: an in-flow Select's values may differ at every call.
-   */
-  sample(conditions: readonly Condition[], random: SeededRandom): EntityRecord | undefined {
-    return this.sampleMatching(conditions, random, false);
-  }
-
-  /**
-   * As sample, for a flow's filter: the same conditions at every initiation. The table keeps
-   * a set of the available entities meeting each of them other than 'is' (as it keeps one
-   * per value for 'is'), so that a filter matching few of many entities picks among those
-   * few: it scanned every candidate on each initiation (a million users, a cart left by about
-   * 1%: 25 ms each time the filter was tried).
+   * As sample, for a flow's filter: the same conditions at every initiation. A filter with a
+   * condition other than 'is' gets a set of its own, of the available entities that meet all
+   * its conditions, kept on bind and release (state changes only while an entity is held), so
+   * a pick is one draw from it. Those filters were answered by random picks and then a scan
+   * of every candidate: with a million users and a filter that 1% met, 25 ms each time the
+   * filter was tried. Filters of 'is' conditions alone are answered by the value indexes.
    */
   sampleForFilter(conditions: readonly Condition[], random: SeededRandom): EntityRecord | undefined {
-    return this.sampleMatching(conditions, random, true);
+    const filter = this.filterSetFor(conditions);
+    if (filter === null) return this.sample(conditions, random);
+    const size = filter.set.size;
+    return size === 0 ? undefined : filter.set.at(random.index(size));
   }
 
-  private sampleMatching(conditions: readonly Condition[], random: SeededRandom, standing: boolean): EntityRecord | undefined {
+  /** A uniformly chosen available entity that matches every condition, or undefined. */
+  sample(conditions: readonly Condition[], random: SeededRandom): EntityRecord | undefined {
     let candidates = this.available;
     for (const c of conditions) {
-      let set: IndexedSet | undefined;
-      if (c.op === 'is') {
-        set = this.indexFor(c.field).sets.get(c.value);
-        if (set === undefined) return undefined;
-      } else {
-        set = this.predicateFor(c, standing)?.set;
-        if (set === undefined) continue;
-      }
-      if (set.size === 0) return undefined;
+      if (c.op !== 'is') continue;
+      const set = this.indexFor(c.field).sets.get(c.value);
+      if (set === undefined || set.size === 0) return undefined;
       if (set.size < candidates.size) candidates = set;
     }
     const size = candidates.size;
@@ -242,35 +232,36 @@ export class EntityTable {
   }
 
   /**
-   * The set of a condition other than 'is', made (from the available entities) only for a
-   * standing one; undefined when there is none.
+   * The set of a filter's conditions, made from the available entities the first time; null
+   * for a filter of 'is' conditions alone, or one that compares an object value (a JSON
+   * field's object is compared by reference, which no key by content can stand for).
    */
-  private predicateFor(condition: Condition, standing: boolean): PredicateIndex | undefined {
-    const known = this.predicateOf.get(condition);
-    if (known !== undefined) return known;
-    if (!standing && this.predicateList.length === 0) return undefined;
-    // A JSON field's object value is compared by reference: no key by content can stand for it.
-    if (typeof condition.value === 'object' && condition.value !== null) return undefined;
-    const key = predicateKey(condition);
-    let predicate = this.predicates.get(key);
-    if (predicate === undefined) {
-      if (!standing) return undefined;
-      predicate = { condition: [{ field: condition.field, op: condition.op, value: condition.value }], set: new IndexedSet(this.rows, this.rows.addColumn()) };
-      this.predicates.set(key, predicate);
-      this.predicateList.push(predicate);
-      for (const record of this.available.toArray()) {
-        if (matches(record.state, predicate.condition)) predicate.set.add(record);
+  private filterSetFor(conditions: readonly Condition[]): FilterSet | null {
+    let filter = this.filterSetOf.get(conditions);
+    if (filter !== undefined) return filter;
+    filter = null;
+    const needsSet = conditions.some((c) => c.op !== 'is') && conditions.every((c) => typeof c.value !== 'object' || c.value === null);
+    if (needsSet) {
+      const key = filterKey(conditions);
+      filter = this.filterSets.get(key) ?? null;
+      if (filter === null) {
+        filter = { conditions: conditions.map((c) => ({ field: c.field, op: c.op, value: c.value })), set: new IndexedSet(this.rows, this.rows.addColumn()) };
+        this.filterSets.set(key, filter);
+        this.filterSetList.push(filter);
+        for (const record of this.available.toArray()) {
+          if (matches(record.state, filter.conditions)) filter.set.add(record);
+        }
       }
     }
-    if (standing) this.predicateOf.set(condition, predicate);
-    return predicate;
+    this.filterSetOf.set(conditions, filter);
+    return filter;
   }
 
   private makeAvailable(record: EntityRecord): void {
     this.available.add(record);
     for (const index of this.indexList) addToIndex(this.rows, index, record);
-    for (const predicate of this.predicateList) {
-      if (matches(record.state, predicate.condition)) predicate.set.add(record);
+    for (const filter of this.filterSetList) {
+      if (matches(record.state, filter.conditions)) filter.set.add(record);
     }
   }
 
@@ -278,15 +269,15 @@ export class EntityTable {
     if (!this.available.has(record)) return;
     this.available.remove(record);
     for (const index of this.indexList) index.sets.get(record.state[index.field])!.remove(record);
-    for (const predicate of this.predicateList) {
-      if (predicate.set.has(record)) predicate.set.remove(record);
+    for (const filter of this.filterSetList) {
+      if (filter.set.has(record)) filter.set.remove(record);
     }
   }
 }
 
-/** A condition's identity by content: its field, op and value (a primitive: see predicateFor). */
-function predicateKey(c: Condition): string {
-  return `${c.field}\u0000${c.op}\u0000${typeof c.value}:${String(c.value)}`;
+/** Conditions' identity by content: each field, op and value (a primitive: see filterSetFor). */
+function filterKey(conditions: readonly Condition[]): string {
+  return conditions.map((c) => `${c.field}\u0000${c.op}\u0000${typeof c.value}:${String(c.value)}`).join('\u0001');
 }
 
 function addToIndex(rows: RowColumns, index: FieldIndex, record: EntityRecord): void {

@@ -223,7 +223,7 @@ describe('EntityTable availability', () => {
     for (let i = 0; i < 50; i++) expect(table.sample([{ field: 'tier', op: 'is_not', value: 'pro' }], random)!.state.tier).toBe('free');
   });
 
-  it("keeps a set per standing condition other than 'is', which follows binds, releases and state changes", () => {
+  it("keeps a set per flow filter with a condition other than 'is', which follows binds, releases and state changes", () => {
     const table = filledTable(2000, false);
     const random = new SeededRandom(6);
     const busy: Condition[] = [{ field: 'is_logged_in', op: 'is', value: false }, { field: 'total_orders', op: 'greater_than', value: 5 }];
@@ -247,9 +247,16 @@ describe('EntityTable availability', () => {
     // Four eligible users, each ≈ 1000 times (sigma ≈ 27).
     expect([...counts.keys()].sort()).toEqual(['u1200', 'u1500', 'u1999', 'u999']);
     for (const count of counts.values()) expect(Math.abs(count - 1000)).toBeLessThan(130);
-    // An in-flow Select with an equal condition (another object) reads the same set.
-    const inFlow: Condition[] = [{ field: 'total_orders', op: 'greater_than', value: 5 }];
-    for (let i = 0; i < 50; i++) expect(['u3', 'u999', 'u1200', 'u1500', 'u1999']).toContain(table.sample(inFlow, random)!.key);
+    // A pick is one draw from the filter's set: no random tries, no scan.
+    const twin = new SeededRandom(99);
+    const mine = new SeededRandom(99);
+    table.sampleForFilter(busy, mine);
+    twin.next();
+    expect(mine.next()).toBe(twin.next());
+    // Another flow's filter with the same conditions (another array) agrees, as does an in-flow sample.
+    const same: Condition[] = busy.map((c) => ({ ...c }));
+    for (let i = 0; i < 50; i++) expect(['u999', 'u1200', 'u1500', 'u1999']).toContain(table.sampleForFilter(same, random)!.key);
+    for (let i = 0; i < 50; i++) expect(['u999', 'u1200', 'u1500', 'u1999']).toContain(table.sample(busy, random)!.key);
     // A user whose orders drop below the bound while held leaves the set on release; u500 rejoins it.
     const record = table.get('u999')!;
     table.bind(record, 'refund:1', T + 4);
@@ -264,7 +271,7 @@ describe('EntityTable availability', () => {
     expect(table.sampleForFilter(busy, random)).toBeUndefined();
   });
 
-  it('keeps no set for a standing condition on an object value, which is compared by reference', () => {
+  it('keeps no set for a filter that compares an object value, which is compared by reference', () => {
     const table = filledTable(3, false);
     const random = new SeededRandom(7);
     const tagged = table.get('u1')!;
