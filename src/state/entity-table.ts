@@ -5,6 +5,7 @@
 import type { SeededRandom } from '../util/seeded-random.js';
 import { matches, type Condition } from './conditions.js';
 import { copyAnyState, snapshotOf, type EntityRecord, type EntityVersion } from './entity-record.js';
+import { FilterSets, type FilterSet } from './filter-sets.js';
 import { IndexedSet } from './indexed-set.js';
 import { OwnerSlots } from './owner-slots.js';
 import { RowColumns } from './row-columns.js';
@@ -20,12 +21,6 @@ interface FieldIndex {
   readonly sets: Map<unknown, IndexedSet>;
 }
 
-/** The available entities that meet every condition of a flow's filter (see sampleForFilter). */
-interface FilterSet {
-  readonly conditions: readonly Condition[];
-  readonly set: IndexedSet;
-}
-
 export class EntityTable {
   private readonly records = new Map<string | number, EntityRecord>();
   /** Per-entity numbers, by row: when its state began, its positions in the sets below. */
@@ -38,11 +33,8 @@ export class EntityTable {
   private readonly owners = new OwnerSlots(this.rows, this.rows.addColumn());
   private readonly indexes = new Map<string, FieldIndex>();
   private readonly indexList: FieldIndex[] = [];
-  /** By the conditions' content (filterKey); in a list for the updates on bind and release. */
-  private readonly filterSets = new Map<string, FilterSet>();
-  private readonly filterSetList: FilterSet[] = [];
-  /** A flow's filter is the same array at every initiation: its set, found once (null: none). */
-  private readonly filterSetOf = new WeakMap<readonly Condition[], FilterSet | null>();
+  /** Sets of the entities that meet all of a filter's conditions (see FilterSets). */
+  private readonly filterSets = new FilterSets(this.rows, this.available);
 
   /**
    * `copyState`: a copy of a state, for a new version (with history). The state layout's own
@@ -163,21 +155,23 @@ export class EntityTable {
 
   /**
    * As sample, for a flow's filter: the same conditions at every initiation. A filter with a
-   * condition other than 'is' gets a set of its own, of the available entities that meet all
-   * its conditions, kept on bind and release (state changes only while an entity is held), so
-   * a pick is one draw from it. Those filters were answered by random picks and then a scan
-   * of every candidate: with a million users and a filter that 1% met, 25 ms each time the
-   * filter was tried. Filters of 'is' conditions alone are answered by the value indexes.
+   * condition other than 'is' is answered by a set of its own (FilterSets): one draw. Such
+   * filters were answered by random picks and a scan: with a million users and a filter that
+   * 1% met, 25 ms each time the filter was tried.
    */
   sampleForFilter(conditions: readonly Condition[], random: SeededRandom): EntityRecord | undefined {
-    const filter = this.filterSetFor(conditions);
-    if (filter === null) return this.sample(conditions, random);
-    const size = filter.set.size;
-    return size === 0 ? undefined : filter.set.at(random.index(size));
+    const filter = this.filterSets.forFilter(conditions);
+    return filter === null ? this.sample(conditions, random) : pick(filter, random);
   }
 
-  /** A uniformly chosen available entity that matches every condition, or undefined. */
+  /**
+   * A uniformly chosen available entity that matches every condition, or undefined (an
+   * in-flow Select): from a filter set made for equal conditions, or the value indexes of its
+   * 'is' conditions and random picks, with a scan when 16 picks miss.
+   */
   sample(conditions: readonly Condition[], random: SeededRandom): EntityRecord | undefined {
+    const filter = this.filterSets.forSelect(conditions);
+    if (filter !== undefined) return pick(filter, random);
     let candidates = this.available;
     for (const c of conditions) {
       if (c.op !== 'is') continue;
@@ -195,6 +189,7 @@ export class EntityTable {
       const pick = candidates.at(random.index(size));
       if (matches(pick.state, conditions)) return pick;
     }
+    this.filterSets.scanned(conditions);
     const matching = candidates.toArray().filter((r) => matches(r.state, conditions));
     return matching.length === 0 ? undefined : matching[random.index(matching.length)];
   }
@@ -231,53 +226,24 @@ export class EntityTable {
     return index;
   }
 
-  /**
-   * The set of a filter's conditions, made from the available entities the first time; null
-   * for a filter of 'is' conditions alone, or one that compares an object value (a JSON
-   * field's object is compared by reference, which no key by content can stand for).
-   */
-  private filterSetFor(conditions: readonly Condition[]): FilterSet | null {
-    let filter = this.filterSetOf.get(conditions);
-    if (filter !== undefined) return filter;
-    filter = null;
-    const needsSet = conditions.some((c) => c.op !== 'is') && conditions.every((c) => typeof c.value !== 'object' || c.value === null);
-    if (needsSet) {
-      const key = filterKey(conditions);
-      filter = this.filterSets.get(key) ?? null;
-      if (filter === null) {
-        filter = { conditions: conditions.map((c) => ({ field: c.field, op: c.op, value: c.value })), set: new IndexedSet(this.rows, this.rows.addColumn()) };
-        this.filterSets.set(key, filter);
-        this.filterSetList.push(filter);
-        for (const record of this.available.toArray()) {
-          if (matches(record.state, filter.conditions)) filter.set.add(record);
-        }
-      }
-    }
-    this.filterSetOf.set(conditions, filter);
-    return filter;
-  }
-
   private makeAvailable(record: EntityRecord): void {
     this.available.add(record);
     for (const index of this.indexList) addToIndex(this.rows, index, record);
-    for (const filter of this.filterSetList) {
-      if (matches(record.state, filter.conditions)) filter.set.add(record);
-    }
+    this.filterSets.added(record);
   }
 
   private makeUnavailable(record: EntityRecord): void {
     if (!this.available.has(record)) return;
     this.available.remove(record);
     for (const index of this.indexList) index.sets.get(record.state[index.field])!.remove(record);
-    for (const filter of this.filterSetList) {
-      if (filter.set.has(record)) filter.set.remove(record);
-    }
+    this.filterSets.removed(record);
   }
 }
 
-/** Conditions' identity by content: each field, op and value (a primitive: see filterSetFor). */
-function filterKey(conditions: readonly Condition[]): string {
-  return conditions.map((c) => `${c.field}\u0000${c.op}\u0000${typeof c.value}:${String(c.value)}`).join('\u0001');
+/** A uniformly chosen member of a filter's set, or undefined when it is empty. */
+function pick(filter: FilterSet, random: SeededRandom): EntityRecord | undefined {
+  const size = filter.set.size;
+  return size === 0 ? undefined : filter.set.at(random.index(size));
 }
 
 function addToIndex(rows: RowColumns, index: FieldIndex, record: EntityRecord): void {

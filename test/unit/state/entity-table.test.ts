@@ -271,6 +271,54 @@ describe('EntityTable availability', () => {
     expect(table.sampleForFilter(busy, random)).toBeUndefined();
   });
 
+  it('gives equal in-flow conditions a set once they have ended in a scan twice, for a few of them per entity type', () => {
+    const table = filledTable(500, false);
+    for (const key of ['u10', 'u20', 'u30']) {
+      const record = table.get(key)!;
+      table.bind(record, 'order:1', T + 1);
+      table.mutate(record, { total_orders: 7 }, T + 1);
+      table.release(record, T + 2);
+    }
+    /** Draws a sample consumed, by replaying the same stream. */
+    const drawsOf = (conditions: Condition[]): { key: string | number | undefined; draws: number } => {
+      const random = new SeededRandom(11);
+      const key = table.sample(conditions, random)?.key;
+      const replay = new SeededRandom(11);
+      const next = random.next();
+      let draws = 0;
+      while (replay.next() !== next) draws++;
+      return { key, draws };
+    };
+    // Each in-flow Select makes its conditions anew: equal content, other objects.
+    const busy = (bound: number): Condition[] => [{ field: 'total_orders', op: 'greater_than', value: bound }];
+    expect(drawsOf(busy(5)).draws).toBeGreaterThan(16);
+    expect(drawsOf(busy(5)).draws).toBeGreaterThan(16);
+    // The second scan made a set: one draw from now on, and still only matches.
+    for (let i = 0; i < 20; i++) {
+      const { key, draws } = drawsOf(busy(5));
+      expect(draws).toBe(1);
+      expect(['u10', 'u20', 'u30']).toContain(key);
+    }
+    // The set follows a release: u40 joins it.
+    const u40 = table.get('u40')!;
+    table.bind(u40, 'order:2', T + 3);
+    table.mutate(u40, { total_orders: 9 }, T + 3);
+    table.release(u40, T + 4);
+    const seen = new Set<string | number>();
+    const random = new SeededRandom(12);
+    for (let i = 0; i < 400; i++) seen.add(table.sample(busy(5), random)!.key);
+    expect([...seen].sort()).toEqual(['u10', 'u20', 'u30', 'u40']);
+    // At most 8 per entity type: 7 more bounds get sets, the next one keeps scanning.
+    for (const bound of [0, 1, 2, 3, 4, 6, 8]) {
+      drawsOf(busy(bound));
+      drawsOf(busy(bound));
+      expect(drawsOf(busy(bound)).draws).toBe(1);
+    }
+    drawsOf(busy(7));
+    drawsOf(busy(7));
+    expect(drawsOf(busy(7))).toEqual({ key: 'u40', draws: 17 });
+  });
+
   it('keeps no set for a filter that compares an object value, which is compared by reference', () => {
     const table = filledTable(3, false);
     const random = new SeededRandom(7);
