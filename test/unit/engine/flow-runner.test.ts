@@ -68,6 +68,32 @@ describe('flow choice at initiation', () => {
     expect(events).toHaveLength(1);
   });
 
+  it("a filter with conditions other than 'is' binds only entities that meet them at that instant, as other flows change them", async () => {
+    const sim = new Simulation({ duration: '3000s', nFlows: 3, randomSeed: 5, initialEntities: [[Worker, 400]] });
+    // Raise and lower busy levels at random; a few workers get above 7, and come back down.
+    sim.flow({ initiationWeight: 4, filter: Select(Worker) }, function* shift(ctx) {
+      const level = Math.floor(ctx.random() * 10);
+      yield NewEvent(ctx, Ping, { fields: { note: 'shift' }, mutate: SetState(Worker, [['busy_level', 'is', level]]) });
+    });
+    const picked: { level: number; vip: boolean }[] = [];
+    sim.flow(
+      { initiationWeight: 1, filter: Select(Worker, { where: [['busy_level', 'greater_than', 7], ['vip', 'is_not', true]] }) },
+      function* relieve(ctx) {
+        const worker = ctx.getEntity(Worker)!;
+        picked.push({ level: worker.busy_level, vip: worker.vip });
+        yield NewEvent(ctx, Ping, { fields: { note: 'relieve' }, mutate: SetState(Worker, [['busy_level', 'is', 0]]) });
+        yield AddDecay(ctx, { rate: 0, seconds: 20 });
+      },
+    );
+    const { summary } = await runCollect(sim);
+    expect(summary.flows.relieve!.started).toBe(picked.length);
+    expect(picked.length).toBeGreaterThan(100);
+    for (const p of picked) {
+      expect(p.level).toBeGreaterThan(7);
+      expect(p.vip).toBe(false);
+    }
+  });
+
   it('binds the filter entity and fills the event field named like its key', async () => {
     const sim = new Simulation({ duration: '30s', nFlows: 1, randomSeed: 4, initialEntities: [[Worker, 3]] });
     const seen: (string | undefined)[] = [];
@@ -185,7 +211,7 @@ describe('flow actions', () => {
     });
     const error = await failure(sim);
     expect(error.code).toBe('E_FLOW_THREW');
-    expect(error.message).toBe('flow "throws": the flow\'s code threw TypeError: boom (at test/unit/engine/flow-runner.test.ts:184:13)');
+    expect(error.message).toBe('flow "throws": the flow\'s code threw TypeError: boom (at test/unit/engine/flow-runner.test.ts:210:13)');
   });
 
   it('AddDecay: a rate outside [0, 1] or a bad duration is an error naming the flow', async () => {
