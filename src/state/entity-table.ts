@@ -161,17 +161,21 @@ export class EntityTable {
    */
   sampleForFilter(conditions: readonly Condition[], random: SeededRandom): EntityRecord | undefined {
     const filter = this.filterSets.forFilter(conditions);
-    return filter === null ? this.sample(conditions, random) : pick(filter, random);
+    // No set of its own: no set of equal conditions either (FilterSets' rule is the same).
+    return filter === null ? this.sampleByIndexes(conditions, random) : pick(filter, random);
   }
 
   /**
    * A uniformly chosen available entity that matches every condition, or undefined (an
-   * in-flow Select): from a filter set made for equal conditions, or the value indexes of its
-   * 'is' conditions and random picks, with a scan when 16 picks miss.
+   * in-flow Select): from a filter set made for equal conditions, or sampleByIndexes.
    */
   sample(conditions: readonly Condition[], random: SeededRandom): EntityRecord | undefined {
     const filter = this.filterSets.forSelect(conditions);
-    if (filter !== undefined) return pick(filter, random);
+    return filter === undefined ? this.sampleByIndexes(conditions, random) : pick(filter, random);
+  }
+
+  /** From the value indexes of the 'is' conditions, then random picks; a scan when 16 picks miss. */
+  private sampleByIndexes(conditions: readonly Condition[], random: SeededRandom): EntityRecord | undefined {
     let candidates = this.available;
     for (const c of conditions) {
       if (c.op !== 'is') continue;

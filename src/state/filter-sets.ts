@@ -45,7 +45,10 @@ export class FilterSets {
     if (onlyIs(conditions)) return null;
     let filter = this.byArray.get(conditions);
     if (filter === undefined) {
-      filter = hasSet(conditions) ? this.byKey.get(filterKey(conditions)) ?? this.make(conditions) : null;
+      if (hasSet(conditions)) {
+        const key = filterKey(conditions);
+        filter = this.byKey.get(key) ?? this.make(conditions, key);
+      } else filter = null;
       this.byArray.set(conditions, filter);
     }
     return filter;
@@ -69,7 +72,7 @@ export class FilterSets {
     }
     this.scans.delete(key);
     this.selectSets++;
-    this.make(conditions);
+    this.make(conditions, key);
   }
 
   /** An entity became available: it joins the sets whose conditions it meets. */
@@ -86,12 +89,10 @@ export class FilterSets {
     }
   }
 
-  private make(conditions: readonly Condition[]): FilterSet {
-    const filter: FilterSet = {
-      conditions: conditions.map((c) => ({ field: c.field, op: c.op, value: c.value })),
-      set: new IndexedSet(this.rows, this.rows.addColumn()),
-    };
-    this.byKey.set(filterKey(conditions), filter);
+  /** `conditions` as compiled (never changed after), `key` their filterKey. */
+  private make(conditions: readonly Condition[], key: string): FilterSet {
+    const filter: FilterSet = { conditions, set: new IndexedSet(this.rows, this.rows.addColumn()) };
+    this.byKey.set(key, filter);
     this.list.push(filter);
     for (const record of this.available.toArray()) {
       if (matches(record.state, filter.conditions)) filter.set.add(record);
