@@ -3,13 +3,12 @@ export interface EntityRecord {
   readonly key: string | number;
   /**
    * The current state: key, state fields and flow_name. With history it is replaced on each
-   * change (old versions stay valid); without, it is changed in place and its flow_name stays
-   * null (the table keeps who holds it): read it via snapshotOf.
+   * change of a field (old versions stay valid); without, it is changed in place. Its
+   * flow_name stays null (the table keeps who holds it): read it via snapshotOf.
    */
   state: Record<string, unknown>;
-  /** validFrom of each version (full history); version i is valid until froms[i + 1]. */
-  readonly froms: number[] | undefined;
-  readonly states: Record<string, unknown>[] | undefined;
+  /** The entity's latest version in its table's VersionLog (full history), or -1 without history. */
+  version: number;
   /** The entity's row in its table's columns (timestamps, index positions). */
   readonly row: number;
 }
@@ -32,7 +31,6 @@ export function snapshotOf(
   owner: string | null,
   copy: (state: Record<string, unknown>) => Record<string, unknown>,
 ): Record<string, unknown> {
-  if (record.froms !== undefined) return record.state;
   const snapshot = copy(record.state);
   snapshot.flow_name = owner;
   return snapshot;

@@ -9,6 +9,7 @@ import { FilterSets, type FilterSet } from './filter-sets.js';
 import { IndexedSet } from './indexed-set.js';
 import { OwnerSlots } from './owner-slots.js';
 import { RowColumns } from './row-columns.js';
+import { VersionLog } from './version-log.js';
 import { touchString } from '../util/touch.js';
 
 /** Picks tried at random before a filter falls back to scanning its candidate set. */
@@ -35,6 +36,8 @@ export class EntityTable {
   private readonly indexList: FieldIndex[] = [];
   /** Sets of the entities that meet all of a filter's conditions (see FilterSets). */
   private readonly filterSets = new FilterSets(this.rows, this.available);
+  /** Every version of every entity, with history; undefined without. */
+  private readonly versions: VersionLog | undefined;
 
   /**
    * `copyState`: a copy of a state, for a new version (with history). The state layout's own
@@ -44,7 +47,9 @@ export class EntityTable {
     readonly name: string,
     readonly keepHistory: boolean,
     private readonly copyState: (state: Record<string, unknown>) => Record<string, unknown> = copyAnyState,
-  ) {}
+  ) {
+    this.versions = keepHistory ? new VersionLog() : undefined;
+  }
 
   get size(): number {
     return this.records.size;
@@ -63,21 +68,14 @@ export class EntityTable {
   create(key: string | number, state: Record<string, unknown>, at: number): EntityRecord {
     const row = this.records.size;
     this.rows.ensureRows(row + 1);
-    const record: EntityRecord = {
-      key,
-      state,
-      froms: this.keepHistory ? [at] : undefined,
-      states: this.keepHistory ? [state] : undefined,
-      row,
-    };
+    const owner = state.flow_name as string | null;
+    state.flow_name = null;
+    const version = this.versions === undefined ? -1 : this.versions.append(-1, at, state, owner);
+    const record: EntityRecord = { key, state, version, row };
     this.rows.set(row, this.changedAt, at);
     this.records.set(key, record);
-    const owner = state.flow_name as string | null;
     if (owner === null) this.makeAvailable(record);
-    else if (!this.keepHistory) {
-      this.owners.hold(row, owner);
-      state.flow_name = null;
-    }
+    else this.owners.hold(row, owner);
     return record;
   }
 
@@ -104,22 +102,21 @@ export class EntityTable {
 
   /** The flow instance holding the entity now (its flow_name), or null. */
   ownerOf(record: EntityRecord): string | null {
-    return record.froms === undefined ? this.owners.ownerOf(record.row) : (record.state.flow_name as string | null);
+    return this.owners.ownerOf(record.row);
   }
 
-  /** mutate() for the one field every bind and release changes, without a changes object. */
+  /**
+   * mutate() for the one field every bind and release changes, without a changes object. With
+   * history the new version shares the previous one's state object and records only its
+   * holder: a copy of the state for each bind and each release was two thirds of the heap
+   * that examples/ecommerce.ts keeps, and most of what its scavenges copied.
+   */
   private setOwner(record: EntityRecord, owner: string | null, at: number): void {
-    const froms = record.froms;
-    if (froms === undefined) {
-      if (owner === null) this.owners.release(record.row);
-      else this.owners.hold(record.row, owner);
-      this.rows.set(record.row, this.changedAt, at);
-      return;
-    }
-    const next = this.copyState(record.state);
-    next.flow_name = owner;
-    record.state = next;
-    this.pushVersion(record, froms, next, at);
+    if (owner === null) this.owners.release(record.row);
+    else this.owners.hold(record.row, owner);
+    const versions = this.versions;
+    if (versions === undefined) this.rows.set(record.row, this.changedAt, at);
+    else pushVersion(versions, record, record.state, owner, at);
   }
 
   /** Closes the current version at `at` and opens one with `changes` applied. */
@@ -133,24 +130,15 @@ export class EntityTable {
    * garbage); with history a new version, already installed, that the caller fills in.
    */
   writableState(record: EntityRecord, at: number): Record<string, unknown> {
-    const froms = record.froms;
-    if (froms === undefined) {
+    const versions = this.versions;
+    if (versions === undefined) {
       this.rows.set(record.row, this.changedAt, at);
       return record.state;
     }
     const next = this.copyState(record.state);
     record.state = next;
-    this.pushVersion(record, froms, next, at);
+    pushVersion(versions, record, next, versions.holderOf(record.version), at);
     return next;
-  }
-
-  private pushVersion(record: EntityRecord, froms: number[], next: Record<string, unknown>, at: number): void {
-    // Several writes at one instant make one version, not zero-length ones.
-    if (froms[froms.length - 1] === at) record.states![froms.length - 1] = next;
-    else {
-      froms.push(at);
-      record.states!.push(next);
-    }
   }
 
   /**
@@ -201,9 +189,15 @@ export class EntityTable {
   /** Entities whose state at `at` matches; `at` undefined means now. */
   query(conditions: readonly Condition[], at: number | undefined): Record<string, unknown>[] {
     const out: Record<string, unknown>[] = [];
+    const versions = this.versions;
     for (const record of this.records.values()) {
-      const state = at === undefined ? record.state : stateAt(record, at);
-      if (state !== undefined && matches(state, conditions)) out.push(at === undefined ? this.snapshot(record, this.ownerOf(record)) : state);
+      // Without history only the current state is known (Simulation.query refuses past instants).
+      if (at === undefined || versions === undefined) {
+        if (matches(record.state, conditions)) out.push(this.snapshot(record, this.ownerOf(record)));
+        continue;
+      }
+      const version = versions.versionAt(record.version, at);
+      if (version >= 0 && matches(versions.stateOf(version), conditions)) out.push(this.versionState(versions, version));
     }
     return out;
   }
@@ -211,12 +205,21 @@ export class EntityTable {
   history(key: string | number): EntityVersion[] | undefined {
     const record = this.records.get(key);
     if (record === undefined) return undefined;
-    if (record.froms === undefined) return [{ validFrom: this.rows.get(record.row, this.changedAt), validTo: null, state: this.snapshot(record, this.ownerOf(record)) }];
-    return record.froms.map((validFrom, i) => ({
-      validFrom,
-      validTo: i + 1 < record.froms!.length ? record.froms![i + 1]! : null,
-      state: record.states![i]!,
+    const versions = this.versions;
+    if (versions === undefined) return [{ validFrom: this.rows.get(record.row, this.changedAt), validTo: null, state: this.snapshot(record, this.ownerOf(record)) }];
+    const list = versions.versionsUpTo(record.version);
+    return list.map((version, i) => ({
+      validFrom: versions.fromOf(version),
+      validTo: i + 1 < list.length ? versions.fromOf(list[i + 1]!) : null,
+      state: this.versionState(versions, version),
     }));
+  }
+
+  /** A version as a state of its own, with its holder as flow_name. */
+  private versionState(versions: VersionLog, version: number): Record<string, unknown> {
+    const state = this.copyState(versions.stateOf(version));
+    state.flow_name = versions.holderOf(version);
+    return state;
   }
 
   private indexFor(field: string): FieldIndex {
@@ -260,17 +263,8 @@ function addToIndex(rows: RowColumns, index: FieldIndex, record: EntityRecord): 
   set.add(record);
 }
 
-function stateAt(record: EntityRecord, at: number): Record<string, unknown> | undefined {
-  const froms = record.froms;
-  // Without history only the current state is known (Simulation.query refuses past instants).
-  if (froms === undefined) return record.state;
-  if (at < froms[0]!) return undefined;
-  let lo = 0;
-  let hi = froms.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (froms[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return record.states![lo];
+/** Opens a version at `at`, or changes the latest when it began at `at`: several writes at one instant make one version, not zero-length ones. */
+function pushVersion(versions: VersionLog, record: EntityRecord, state: Record<string, unknown>, holder: string | null, at: number): void {
+  if (versions.fromOf(record.version) === at) versions.replace(record.version, state, holder);
+  else record.version = versions.append(record.version, at, state, holder);
 }

@@ -10,7 +10,7 @@ const Held = defineEntity('BoundHeld', { sourceEvent: Created, primaryKey: 'boun
 const Other = defineEntity('BoundOther', { sourceEvent: null, primaryKey: 'other_id', state: { n: StateField.int({ default: 0 }) } });
 
 function record(key: string, row: number): EntityRecord {
-  return { key, state: {}, froms: undefined, states: undefined, row };
+  return { key, state: {}, version: -1, row };
 }
 
 describe('BoundEntities', () => {

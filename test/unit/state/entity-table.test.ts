@@ -89,7 +89,7 @@ describe('EntityTable versions', () => {
     const record = table.get('u0')!;
     table.mutate(record, { total_orders: 1 }, T + 100);
     table.mutate(record, { total_orders: 2 }, T + 200);
-    expect(record.froms).toBeUndefined();
+    expect(record.version).toBe(-1);
     expect(table.history('u0')).toEqual([{ validFrom: T + 200, validTo: null, state: userState('u0', { total_orders: 2 }) }]);
   });
 });
@@ -101,17 +101,75 @@ describe('EntityTable availability', () => {
     expect(table.availableCount).toBe(2);
     table.bind(record, 'shop:abc', T + 10);
     expect(table.availableCount).toBe(1);
-    expect(record.state.flow_name).toBe('shop:abc');
+    expect(table.ownerOf(record)).toBe('shop:abc');
+    expect(table.snapshot(record, table.ownerOf(record)).flow_name).toBe('shop:abc');
     const random = new SeededRandom(1);
     for (let i = 0; i < 50; i++) expect(table.sample([], random)!.key).toBe('u1');
     table.release(record, T + 90);
     expect(table.availableCount).toBe(2);
-    expect(record.state.flow_name).toBeNull();
+    expect(table.ownerOf(record)).toBeNull();
     expect(table.history('u0')!.map((v) => [v.validFrom, v.validTo, v.state.flow_name])).toEqual([
       [T, T + 10, null],
       [T + 10, T + 90, 'shop:abc'],
       [T + 90, null, null],
     ]);
+  });
+
+  it('with history, a bind or a release makes a version that shares its state and differs only in its holder', () => {
+    let copies = 0;
+    const table = new EntityTable('User', true, (state) => (copies++, { ...state }));
+    const record = table.create('u0', userState('u0'), T);
+    table.bind(record, 'shop:a', T + 10);
+    expect(copies).toBe(0);
+    table.mutate(record, { total_orders: 1 }, T + 20);
+    expect(copies).toBe(1);
+    table.release(record, T + 30);
+    // Bound and released: no copy of the state, only who held it.
+    expect(copies).toBe(1);
+    const history = table.history('u0')!;
+    expect(history.map((v) => [v.validFrom, v.state.total_orders, v.state.flow_name])).toEqual([
+      [T, 0, null],
+      [T + 10, 0, 'shop:a'],
+      [T + 20, 1, 'shop:a'],
+      [T + 30, 1, null],
+    ]);
+    // Each version is a state of its own: changing one a caller got changes no other.
+    history[1]!.state.total_orders = 99;
+    expect(table.history('u0')![0]!.state.total_orders).toBe(0);
+    expect(table.history('u0')![1]!.state.total_orders).toBe(0);
+    // A query in the past sees the holder of that instant.
+    expect(table.query([], T + 15).map((s) => [s.total_orders, s.flow_name])).toEqual([[0, 'shop:a']]);
+    expect(table.query([], T + 35).map((s) => [s.total_orders, s.flow_name])).toEqual([[1, null]]);
+    expect(table.query([], T - 1)).toEqual([]);
+    // A snapshot is a copy: a later release and change do not alter it.
+    table.bind(record, 'shop:b', T + 40);
+    const held = table.snapshot(record, table.ownerOf(record));
+    table.mutate(record, { total_orders: 2 }, T + 45);
+    table.release(record, T + 50);
+    expect([held.total_orders, held.flow_name]).toEqual([1, 'shop:b']);
+  });
+
+  it('with history, writes at one instant make one version, with the last holder', () => {
+    const table = filledTable(1);
+    const record = table.get('u0')!;
+    table.bind(record, 'shop:a', T + 10);
+    table.mutate(record, { total_orders: 1 }, T + 10);
+    expect(table.history('u0')!.map((v) => [v.validFrom, v.state.total_orders, v.state.flow_name])).toEqual([
+      [T, 0, null],
+      [T + 10, 1, 'shop:a'],
+    ]);
+    table.release(record, T + 20);
+    table.bind(record, 'shop:b', T + 20);
+    expect(table.history('u0')!.map((v) => [v.validFrom, v.state.flow_name])).toEqual([
+      [T, null],
+      [T + 10, 'shop:a'],
+      [T + 20, 'shop:b'],
+    ]);
+    // An entity created by a flow is held by it from its first version.
+    const created = new EntityTable('User', true);
+    const n = created.create('n0', userState('n0', { flow_name: 'signup:n' }), T);
+    created.release(n, T + 5);
+    expect(created.history('n0')!.map((v) => v.state.flow_name)).toEqual(['signup:n', null]);
   });
 
   it('an entity created with an owner is not available until released', () => {
