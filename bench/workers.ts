@@ -2,11 +2,17 @@
  * All cores: the quick-start workload over 24 simulated hours in 4 partitions, run in this
  * thread and in 2 worker threads through the CLI; the outputs must be byte-identical.
  * Run: npx tsx bench/workers.ts [--partitions 4] [--hours 24] [--dir /dev/shm]
- * --dir: where the two output files go (default: the system's temp directory). On a 2-core
+ * --dir: where the output files go (default: the system's temp directory). On a 2-core
  * machine a disk's writeback takes CPU from the 2-worker run that the single thread leaves
  * idle: tmpfs (/dev/shm) measures the engine's own scaling, a disk what a user would see.
+ *
+ * What the machine allows, printed beside: the same partitions as 2 shard processes
+ * (--shard 1/2 and 2/2) at once, with nothing shared between them; and, where taskset
+ * exists, one partition's share of the work pinned to each core in turn. A run in 2
+ * threads is as fast as its slower one: on a virtual machine whose cores differ in speed,
+ * that, not the engine, bounds the speed-up.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,25 +20,56 @@ import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { partitions: { type: 'string', default: '4' }, hours: { type: 'string', default: '24' }, dir: { type: 'string', default: tmpdir() } } });
 
-function run(workers: number): { seconds: number; runSeconds: number; events: number; file: string } {
+interface Run { seconds: number; runSeconds: number; events: number; file: string }
+
+function cliArgs(file: string, extra: string[]): string[] {
+  return [
+    '--max-semi-space-size=32', 'bin/deep-faker.js', 'run', 'bench/workloads/quickstart-24h.ts',
+    '--duration', `${values.hours}h`, '--partitions', values.partitions!, '--out', file, ...extra,
+  ];
+}
+
+function summaryOf(stderr: string, seconds: number, file: string): Run {
+  const [, count, runSeconds] = /([\d,]+) events in ([\d.]+) s/.exec(stderr)!;
+  return { seconds, runSeconds: Number(runSeconds), events: Number(count!.replace(/,/g, '')), file };
+}
+
+function run(workers: number): Run {
   const file = join(values.dir!, `deep-faker-workers-${workers}.jsonl`);
   const begin = performance.now();
-  const result = spawnSync(process.execPath, [
-    '--max-semi-space-size=32', 'bin/deep-faker.js', 'run', 'bench/workloads/quickstart-24h.ts',
-    '--duration', `${values.hours}h`, '--partitions', values.partitions!, '--workers', String(workers), '--out', file,
-  ], { encoding: 'utf8' });
-  const seconds = (performance.now() - begin) / 1000;
+  const result = spawnSync(process.execPath, cliArgs(file, ['--workers', String(workers)]), { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
-  const [, count, runSeconds] = /([\d,]+) events in ([\d.]+) s/.exec(result.stderr)!;
-  return { seconds, runSeconds: Number(runSeconds), events: Number(count!.replace(/,/g, '')), file };
+  return summaryOf(result.stderr, (performance.now() - begin) / 1000, file);
+}
+
+/** One CLI process, started now; resolves when it exits. `pin`: a core for taskset. */
+function runProcess(file: string, extra: string[], pin?: number): Promise<Run> {
+  const args = cliArgs(file, extra);
+  const begin = performance.now();
+  const child = pin === undefined ? spawn(process.execPath, args) : spawn('taskset', ['-c', String(pin), process.execPath, ...args]);
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => child.on('close', (code) => {
+    if (code !== 0) reject(new Error(stderr));
+    else resolve(summaryOf(stderr, (performance.now() - begin) / 1000, file));
+  }));
 }
 
 const single = run(0);
 const two = run(2);
 const same = readFileSync(single.file).equals(readFileSync(two.file));
+const shards = await Promise.all([1, 2].map((k) => runProcess(join(values.dir!, `deep-faker-shard-${k}.jsonl`), ['--shard', `${k}/2`])));
+const shardSeconds = Math.max(...shards.map((s) => s.seconds));
 const rate = (r: { seconds: number; events: number }) => Math.round(r.events / r.seconds).toLocaleString('en-US');
 console.log(`${values.partitions} partitions, ${values.hours} simulated hours, ${single.events.toLocaleString('en-US')} events to ${values.dir} (process wall time, start-up included)`);
 console.log(`this thread:      ${single.seconds.toFixed(2)} s  ${rate(single)} events/s  (run() alone ${single.runSeconds.toFixed(2)} s)`);
 console.log(`2 worker threads: ${two.seconds.toFixed(2)} s  ${rate(two)} events/s  (run() alone ${two.runSeconds.toFixed(2)} s)  speed-up ${(single.seconds / two.seconds).toFixed(2)}x, run() alone ${(single.runSeconds / two.runSeconds).toFixed(2)}x; outputs identical: ${same}`);
-rmSync(single.file, { force: true });
-rmSync(two.file, { force: true });
+console.log(`what the machine allows: 2 shard processes at once, ${shards.map((s) => s.seconds.toFixed(2)).join(' and ')} s: ${(single.seconds / shardSeconds).toFixed(2)}x this thread`);
+if (spawnSync('taskset', ['-c', '0', 'true']).status === 0) {
+  // One shard alone on each core in turn: the same work, so the times compare the cores.
+  const cores: Run[] = [];
+  for (const core of [0, 1]) cores.push(await runProcess(join(values.dir!, 'deep-faker-core.jsonl'), ['--shard', '1/2'], core));
+  console.log(`the cores alone: shard 1/2 pinned to core 0 ${cores[0]!.seconds.toFixed(2)} s, to core 1 ${cores[1]!.seconds.toFixed(2)} s`);
+  rmSync(join(values.dir!, 'deep-faker-core.jsonl'), { force: true });
+}
+for (const file of [single.file, two.file, ...shards.map((s) => s.file)]) rmSync(file, { force: true });
