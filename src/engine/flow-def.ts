@@ -21,4 +21,10 @@ export interface FlowDef {
   readonly fn: FlowFunction;
   /** Message locations per event type, built once (see eventWhere). */
   readonly eventWhere: Map<unknown, string>;
+  /**
+   * `${name}:`, the start of each instance id, made once: an id is then one concatenation
+   * sharing it, where a template made a copy of the name per instance too (with full history
+   * the ids of holders are kept, and each such copy with them).
+   */
+  readonly idPrefix: string;
 }

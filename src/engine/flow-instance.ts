@@ -28,7 +28,7 @@ export class FlowInstance implements FlowInstanceState {
     readonly faker: Faker,
   ) {
     this.flowName = flow.name;
-    this.instanceId = `${flow.name}:${sessionId}`;
+    this.instanceId = flow.idPrefix + sessionId;
     this.ctx = new FlowContext(this);
   }
 }
