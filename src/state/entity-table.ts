@@ -263,7 +263,10 @@ function addToIndex(rows: RowColumns, index: FieldIndex, record: EntityRecord): 
   set.add(record);
 }
 
-/** Opens a version at `at`, or changes the latest when it began at `at`: several writes at one instant make one version, not zero-length ones. */
+/**
+ * Opens a version at `at`, or changes the latest when it began at `at`: several writes at one
+ * instant make one version, not zero-length ones.
+ */
 function pushVersion(versions: VersionLog, record: EntityRecord, state: Record<string, unknown>, holder: string | null, at: number): void {
   if (versions.fromOf(record.version) === at) versions.replace(record.version, state, holder);
   else record.version = versions.append(record.version, at, state, holder);

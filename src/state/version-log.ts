@@ -50,7 +50,10 @@ export class VersionLog {
     return this.previous[version]!;
   }
 
-  /** The entity's version current at `at`, starting from its latest, or -1 before its first. */
+  /**
+   * The entity's version current at `at`, or -1 before its first: a walk back from its latest,
+   * as long as the versions since `at` (queries of past instants are rare; writes are not).
+   */
   versionAt(latest: number, at: number): number {
     let version = latest;
     while (version >= 0 && this.froms[version]! > at) version = this.previous[version]!;
