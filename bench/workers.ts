@@ -34,14 +34,6 @@ function summaryOf(stderr: string, seconds: number, file: string): Run {
   return { seconds, runSeconds: Number(runSeconds), events: Number(count!.replace(/,/g, '')), file };
 }
 
-function run(workers: number): Run {
-  const file = join(values.dir!, `deep-faker-workers-${workers}.jsonl`);
-  const begin = performance.now();
-  const result = spawnSync(process.execPath, cliArgs(file, ['--workers', String(workers)]), { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(result.stderr);
-  return summaryOf(result.stderr, (performance.now() - begin) / 1000, file);
-}
-
 /** One CLI process, started now; resolves when it exits. `pin`: a core for taskset. */
 function runProcess(file: string, extra: string[], pin?: number): Promise<Run> {
   const args = cliArgs(file, extra);
@@ -55,8 +47,9 @@ function runProcess(file: string, extra: string[], pin?: number): Promise<Run> {
   }));
 }
 
-const single = run(0);
-const two = run(2);
+const inThread = (workers: number) => runProcess(join(values.dir!, `deep-faker-workers-${workers}.jsonl`), ['--workers', String(workers)]);
+const single = await inThread(0);
+const two = await inThread(2);
 const same = readFileSync(single.file).equals(readFileSync(two.file));
 const shards = await Promise.all([1, 2].map((k) => runProcess(join(values.dir!, `deep-faker-shard-${k}.jsonl`), ['--shard', `${k}/2`])));
 const shardSeconds = Math.max(...shards.map((s) => s.seconds));
