@@ -19,8 +19,9 @@ export function applySetState(
   if (record === undefined) {
     throw new DeepFakerError('E_NOT_BOUND', `${where}, entity ${entity.name}: SetState on a ${entity.name} that is not bound to this flow. Bind one with the flow's filter (Select(${entity.name}, ...)), an in-flow Select(ctx, ${entity.name}, ...) or saveEntity: ${entity.name}.`);
   }
-  // Written field by field into the state (or its new version): no changes object per SetState.
-  const state = store.table(entity).writableState(record, instance.clock);
+  // Written field by field into the state: no changes object per SetState.
+  const table = store.table(entity);
+  const state = table.writableState(record, instance.clock);
   for (const op of action.ops) {
     let value = op.value;
     if (op.isFunction) {
@@ -35,7 +36,7 @@ export function applySetState(
       }
     }
     if (op.op === 'is') {
-      state[op.field] = value;
+      table.write(record, state, op.field, value);
       continue;
     }
     const current = state[op.field];
@@ -49,6 +50,6 @@ export function applySetState(
     if (op.def.kind === 'int' && !Number.isSafeInteger(next)) {
       throw new DeepFakerError('E_BAD_VALUE', `${where}, entity ${entity.name}, field ${op.field}: ${op.op} ${value} makes ${next}, not an integer. Use whole numbers on int fields.`);
     }
-    state[op.field] = next;
+    table.write(record, state, op.field, next);
   }
 }

@@ -70,7 +70,7 @@ export class EntityTable {
     this.rows.ensureRows(row + 1);
     const owner = state.flow_name as string | null;
     state.flow_name = null;
-    const version = this.versions === undefined ? -1 : this.versions.append(-1, at, state, owner);
+    const version = this.versions === undefined ? -1 : this.versions.append(-1, at, owner);
     const record: EntityRecord = { key, state, version, row };
     this.rows.set(row, this.changedAt, at);
     this.records.set(key, record);
@@ -107,38 +107,40 @@ export class EntityTable {
 
   /**
    * mutate() for the one field every bind and release changes, without a changes object. With
-   * history the new version shares the previous one's state object and records only its
-   * holder: a copy of the state for each bind and each release was two thirds of the heap
-   * that examples/ecommerce.ts keeps, and most of what its scavenges copied.
+   * history the new version records only its holder: the state is unchanged.
    */
   private setOwner(record: EntityRecord, owner: string | null, at: number): void {
     if (owner === null) this.owners.release(record.row);
     else this.owners.hold(record.row, owner);
     const versions = this.versions;
     if (versions === undefined) this.rows.set(record.row, this.changedAt, at);
-    else pushVersion(versions, record, record.state, owner, at);
+    else if (versions.fromOf(record.version) === at) versions.replaceHolder(record.version, owner);
+    else record.version = versions.append(record.version, at, owner);
   }
 
   /** Closes the current version at `at` and opens one with `changes` applied. */
   mutate(record: EntityRecord, changes: Record<string, unknown>, at: number): void {
-    Object.assign(this.writableState(record, at), changes);
+    const state = this.writableState(record, at);
+    for (const field in changes) this.write(record, state, field, changes[field]);
   }
 
   /**
-   * The state object to change at `at`: without history the current one (changed in place,
-   * readers get copies, see snapshotOf, so a replaced state never becomes old-generation
-   * garbage); with history a new version, already installed, that the caller fills in.
+   * The state to change at `at`, field by field with write(): the current one, changed in
+   * place (readers get copies, see snapshotOf, so a replaced state never becomes
+   * old-generation garbage). With history, the version at `at`: opened now, or the one that
+   * began at `at` (several writes at one instant make one version, not zero-length ones).
    */
   writableState(record: EntityRecord, at: number): Record<string, unknown> {
     const versions = this.versions;
-    if (versions === undefined) {
-      this.rows.set(record.row, this.changedAt, at);
-      return record.state;
-    }
-    const next = this.copyState(record.state);
-    record.state = next;
-    pushVersion(versions, record, next, versions.holderOf(record.version), at);
-    return next;
+    if (versions === undefined) this.rows.set(record.row, this.changedAt, at);
+    else if (versions.fromOf(record.version) !== at) record.version = versions.append(record.version, at, versions.holderOf(record.version));
+    return record.state;
+  }
+
+  /** Sets a field of `state`, from writableState; with history, the version keeps its old value. */
+  write(record: EntityRecord, state: Record<string, unknown>, field: string, value: unknown): void {
+    this.versions?.keepOldValue(record.version, field, state[field]);
+    state[field] = value;
   }
 
   /**
@@ -197,7 +199,9 @@ export class EntityTable {
         continue;
       }
       const version = versions.versionAt(record.version, at);
-      if (version >= 0 && matches(versions.stateOf(version), conditions)) out.push(this.versionState(versions, version));
+      if (version < 0) continue;
+      const state = this.versionState(versions, record, version);
+      if (matches(state, conditions)) out.push(state);
     }
     return out;
   }
@@ -207,19 +211,24 @@ export class EntityTable {
     if (record === undefined) return undefined;
     const versions = this.versions;
     if (versions === undefined) return [{ validFrom: this.rows.get(record.row, this.changedAt), validTo: null, state: this.snapshot(record, this.ownerOf(record)) }];
-    const list = versions.versionsUpTo(record.version);
-    return list.map((version, i) => ({
-      validFrom: versions.fromOf(version),
-      validTo: i + 1 < list.length ? versions.fromOf(list[i + 1]!) : null,
-      state: this.versionState(versions, version),
-    }));
+    // Newest first: each version's state is the next one's with that one's changes undone.
+    const newestFirst: EntityVersion[] = [];
+    const state = this.copyState(record.state);
+    let validTo: number | null = null;
+    for (let version = record.version; version >= 0; version = versions.previousOf(version)) {
+      const validFrom = versions.fromOf(version);
+      newestFirst.push({ validFrom, validTo, state: withHolder(this.copyState(state), versions.holderOf(version)) });
+      validTo = validFrom;
+      versions.undo(version, state);
+    }
+    return newestFirst.reverse();
   }
 
-  /** A version as a state of its own, with its holder as flow_name. */
-  private versionState(versions: VersionLog, version: number): Record<string, unknown> {
-    const state = this.copyState(versions.stateOf(version));
-    state.flow_name = versions.holderOf(version);
-    return state;
+  /** The state of one of the entity's versions, as a state of its own with its holder as flow_name. */
+  private versionState(versions: VersionLog, record: EntityRecord, version: number): Record<string, unknown> {
+    const state = this.copyState(record.state);
+    for (let later = record.version; later !== version; later = versions.previousOf(later)) versions.undo(later, state);
+    return withHolder(state, versions.holderOf(version));
   }
 
   private indexFor(field: string): FieldIndex {
@@ -263,11 +272,7 @@ function addToIndex(rows: RowColumns, index: FieldIndex, record: EntityRecord): 
   set.add(record);
 }
 
-/**
- * Opens a version at `at`, or changes the latest when it began at `at`: several writes at one
- * instant make one version, not zero-length ones.
- */
-function pushVersion(versions: VersionLog, record: EntityRecord, state: Record<string, unknown>, holder: string | null, at: number): void {
-  if (versions.fromOf(record.version) === at) versions.replace(record.version, state, holder);
-  else record.version = versions.append(record.version, at, state, holder);
+function withHolder(state: Record<string, unknown>, holder: string | null): Record<string, unknown> {
+  state.flow_name = holder;
+  return state;
 }

@@ -1,26 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { VersionLog } from '../../../src/state/version-log.js';
 
+/** The entity's versions up to `latest`, oldest first. */
+function versionsUpTo(log: VersionLog, latest: number): number[] {
+  const versions: number[] = [];
+  for (let v = latest; v >= 0; v = log.previousOf(v)) versions.push(v);
+  return versions.reverse();
+}
+
 describe('VersionLog', () => {
   it("keeps each entity's versions linked backwards, apart from other entities' versions", () => {
     const log = new VersionLog();
-    const a = { n: 1 };
-    const b = { n: 2 };
-    const a0 = log.append(-1, 100, a, null);
-    const b0 = log.append(-1, 100, b, 'f:1');
-    const a1 = log.append(a0, 150, a, 'f:2');
-    const a2 = log.append(a1, 200, { n: 3 }, null);
-    expect(log.versionsUpTo(a2)).toEqual([a0, a1, a2]);
-    expect(log.versionsUpTo(b0)).toEqual([b0]);
-    expect([log.fromOf(a1), log.stateOf(a1), log.holderOf(a1), log.previousOf(a1)]).toEqual([150, a, 'f:2', a0]);
+    const a0 = log.append(-1, 100, null);
+    const b0 = log.append(-1, 100, 'f:1');
+    const a1 = log.append(a0, 150, 'f:2');
+    const a2 = log.append(a1, 200, null);
+    expect(versionsUpTo(log, a2)).toEqual([a0, a1, a2]);
+    expect(versionsUpTo(log, b0)).toEqual([b0]);
+    expect([log.fromOf(a1), log.holderOf(a1), log.previousOf(a1)]).toEqual([150, 'f:2', a0]);
     expect(log.previousOf(a0)).toBe(-1);
-    expect(log.stateOf(b0)).toBe(b);
+    log.replaceHolder(a2, 'f:3');
+    expect(log.holderOf(a2)).toBe('f:3');
   });
 
   it('finds the version current at an instant: the latest that began at or before it', () => {
     const log = new VersionLog();
     let latest = -1;
-    for (const from of [10, 20, 30]) latest = log.append(latest, from, { from }, null);
+    for (const from of [10, 20, 30]) latest = log.append(latest, from, null);
     const at = (t: number) => {
       const version = log.versionAt(latest, t);
       return version < 0 ? undefined : log.fromOf(version);
@@ -28,22 +34,42 @@ describe('VersionLog', () => {
     expect([at(9), at(10), at(19), at(20), at(29), at(30), at(1e12)]).toEqual([undefined, 10, 10, 20, 20, 30, 30]);
   });
 
-  it('replaces a version in place (a later write at its instant)', () => {
+  it("undoes a version's changes: the first value each field had before it, for that version only", () => {
     const log = new VersionLog();
-    const v = log.append(-1, 10, { n: 1 }, null);
-    const next = { n: 2 };
-    log.replace(v, next, 'f:1');
-    expect([log.stateOf(v), log.holderOf(v), log.fromOf(v)]).toEqual([next, 'f:1', 10]);
+    const v0 = log.append(-1, 10, null);
+    const v1 = log.append(v0, 20, null);
+    const other = log.append(-1, 20, null);
+    log.keepOldValue(v1, 'n', 1);
+    log.keepOldValue(v1, 'tier', 'free');
+    // A second write of n at the instant v1 began: v1 still undoes to the value before it.
+    log.keepOldValue(v1, 'n', 2);
+    log.keepOldValue(other, 'n', 99);
+    const state: Record<string, unknown> = { n: 3, tier: 'pro', kept: true };
+    log.undo(v1, state);
+    expect(state).toEqual({ n: 1, tier: 'free', kept: true });
+    // A bind or a release changes no field; an entity's first version undoes nothing.
+    log.undo(v0, state);
+    log.keepOldValue(v0, 'n', 42);
+    log.undo(v0, state);
+    expect(state).toEqual({ n: 1, tier: 'free', kept: true });
   });
 
-  it('grows past its first capacity without losing a version', () => {
+  it('grows past its first capacity without losing a version or a change', () => {
     const log = new VersionLog();
     const latest = [-1, -1, -1];
-    for (let i = 0; i < 5000; i++) latest[i % 3] = log.append(latest[i % 3]!, i, { i }, i % 2 === 0 ? `f:${i}` : null);
-    const versions = log.versionsUpTo(latest[1]!);
+    for (let i = 0; i < 5000; i++) {
+      const e = i % 3;
+      latest[e] = log.append(latest[e]!, i, i % 2 === 0 ? `f:${i}` : null);
+      log.keepOldValue(latest[e]!, 'i', i - 3);
+    }
+    const versions = versionsUpTo(log, latest[1]!);
     expect(versions).toHaveLength(1667);
     expect(versions.map((v) => log.fromOf(v))).toEqual(Array.from({ length: 1667 }, (_, k) => 1 + 3 * k));
     expect(log.holderOf(versions[1]!)).toBe('f:4');
-    expect(log.stateOf(versions[1666]!)).toEqual({ i: 4999 });
+    const state: Record<string, unknown> = { i: 4999 };
+    for (let k = versions.length - 1; k > 0; k--) {
+      log.undo(versions[k]!, state);
+      expect(state.i).toBe(log.fromOf(versions[k - 1]!));
+    }
   });
 });
