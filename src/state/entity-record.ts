@@ -1,10 +1,10 @@
-/** One entity: its current state and, in full history mode, every version since creation. */
+/** One entity: its current state and, in full history mode, where its versions are. */
 export interface EntityRecord {
   readonly key: string | number;
   /**
-   * The current state: key, state fields and flow_name. With history it is replaced on each
-   * change of a field (old versions stay valid); without, it is changed in place. Its
-   * flow_name stays null (the table keeps who holds it): read it via snapshotOf.
+   * The current state: key, state fields and flow_name, changed in place (with history its
+   * versions keep the old values). Its flow_name stays null (the table keeps who holds it):
+   * read it via snapshotOf, which copies it.
    */
   state: Record<string, unknown>;
   /** The entity's latest version in its table's VersionLog (full history), or -1 without history. */

@@ -40,8 +40,8 @@ export class EntityTable {
   private readonly versions: VersionLog | undefined;
 
   /**
-   * `copyState`: a copy of a state, for a new version (with history). The state layout's own
-   * copier: `{ ...state }` here, shared by every entity type, turns polymorphic.
+   * `copyState`: a copy of a state, for a snapshot or a version read back. The state layout's
+   * own copier: `{ ...state }` here, shared by every entity type, turns polymorphic.
    */
   constructor(
     readonly name: string,
