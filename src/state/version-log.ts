@@ -10,33 +10,33 @@
  * (pinned side-by-side pairs); before them, one per bind and release, and three arrays per
  * entity that grew by 16 slots at their first push, most of them empty. A version costs 20
  * bytes here, and an undo entry 12.
+ *
+ * Columns are kept in chunks of CHUNK rows that never move: columns a million rows long grew
+ * by copying themselves whole (with the pages of each new copy faulted in once more), and
+ * each holder or old value, often a young object, was stored into an old array.
  */
 export class VersionLog {
-  private froms = new Float64Array(INITIAL_CAPACITY);
-  private previous = new Int32Array(INITIAL_CAPACITY);
-  /** Each version's first undo entry, or -1 (a bind or a release changes no field). */
-  private firstUndo = new Int32Array(INITIAL_CAPACITY);
-  private readonly holders: (string | null)[] = [];
+  private readonly versions: VersionChunk[] = [];
+  private readonly entries: UndoChunk[] = [];
   private count = 0;
-  /** Undo entries: a field, the value it had before the version, the version's next entry. */
-  private readonly undoFields: string[] = [];
-  private readonly undoValues: unknown[] = [];
-  private undoNext = new Int32Array(INITIAL_CAPACITY);
+  private entryCount = 0;
 
   /** Appends a version that follows `previous` (-1 for an entity's first); returns its number. */
   append(previous: number, from: number, holder: string | null): number {
-    if (this.count === this.froms.length) this.grow();
     const version = this.count++;
-    this.froms[version] = from;
-    this.previous[version] = previous;
-    this.firstUndo[version] = -1;
-    this.holders.push(holder);
+    const row = version & CHUNK_MASK;
+    if (row === 0) this.versions.push(new VersionChunk());
+    const chunk = this.versions[version >> CHUNK_BITS]!;
+    chunk.froms[row] = from;
+    chunk.previous[row] = previous;
+    chunk.firstUndo[row] = -1;
+    chunk.holders[row] = holder;
     return version;
   }
 
   /** Gives `version` another holder (a bind or a release at the instant it began). */
   replaceHolder(version: number, holder: string | null): void {
-    this.holders[version] = holder;
+    this.versions[version >> CHUNK_BITS]!.holders[version & CHUNK_MASK] = holder;
   }
 
   /**
@@ -45,33 +45,39 @@ export class VersionLog {
    * version. An entity's first version undoes nothing: its state at creation is its first.
    */
   keepOldValue(version: number, field: string, value: unknown): void {
-    if (this.previous[version]! < 0) return;
-    const entry = this.firstUndo[version]!;
-    for (let e = entry; e >= 0; e = this.undoNext[e]!) if (this.undoFields[e] === field) return;
-    const added = this.undoFields.length;
-    if (added === this.undoNext.length) this.undoNext = grown(this.undoNext);
-    this.undoFields.push(field);
-    this.undoValues.push(value);
-    this.undoNext[added] = entry;
-    this.firstUndo[version] = added;
+    const chunk = this.versions[version >> CHUNK_BITS]!;
+    const row = version & CHUNK_MASK;
+    if (chunk.previous[row]! < 0) return;
+    const first = chunk.firstUndo[row]!;
+    for (let e = first; e >= 0; e = this.entryNext(e)) if (this.entryField(e) === field) return;
+    const entry = this.entryCount++;
+    const at = entry & CHUNK_MASK;
+    if (at === 0) this.entries.push(new UndoChunk());
+    const entries = this.entries[entry >> CHUNK_BITS]!;
+    entries.fields[at] = field;
+    entries.values[at] = value;
+    entries.next[at] = first;
+    chunk.firstUndo[row] = entry;
   }
 
   /** Turns `state`, that of `version`, into the state of the version before it (in place). */
   undo(version: number, state: Record<string, unknown>): void {
-    for (let e = this.firstUndo[version]!; e >= 0; e = this.undoNext[e]!) state[this.undoFields[e]!] = this.undoValues[e];
+    for (let e = this.versions[version >> CHUNK_BITS]!.firstUndo[version & CHUNK_MASK]!; e >= 0; e = this.entryNext(e)) {
+      state[this.entryField(e)] = this.entries[e >> CHUNK_BITS]!.values[e & CHUNK_MASK];
+    }
   }
 
   fromOf(version: number): number {
-    return this.froms[version]!;
+    return this.versions[version >> CHUNK_BITS]!.froms[version & CHUNK_MASK]!;
   }
 
   holderOf(version: number): string | null {
-    return this.holders[version]!;
+    return this.versions[version >> CHUNK_BITS]!.holders[version & CHUNK_MASK]!;
   }
 
   /** The entity's version before `version`, or -1. */
   previousOf(version: number): number {
-    return this.previous[version]!;
+    return this.versions[version >> CHUNK_BITS]!.previous[version & CHUNK_MASK]!;
   }
 
   /**
@@ -80,22 +86,35 @@ export class VersionLog {
    */
   versionAt(latest: number, at: number): number {
     let version = latest;
-    while (version >= 0 && this.froms[version]! > at) version = this.previous[version]!;
+    while (version >= 0 && this.fromOf(version) > at) version = this.previousOf(version);
     return version;
   }
 
-  private grow(): void {
-    this.froms = grown(this.froms);
-    this.previous = grown(this.previous);
-    this.firstUndo = grown(this.firstUndo);
+  private entryField(entry: number): string {
+    return this.entries[entry >> CHUNK_BITS]!.fields[entry & CHUNK_MASK]!;
+  }
+
+  private entryNext(entry: number): number {
+    return this.entries[entry >> CHUNK_BITS]!.next[entry & CHUNK_MASK]!;
   }
 }
 
-const INITIAL_CAPACITY = 1024;
+/** Rows per chunk: 4,096 (a chunk's arrays are 16-32 KB, made young like any small array). */
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK - 1;
 
-/** A copy of `array` twice as long. */
-function grown<A extends Float64Array | Int32Array>(array: A): A {
-  const copy = new (array.constructor as new (length: number) => A)(array.length * 2);
-  copy.set(array);
-  return copy;
+/** CHUNK versions: when each began, the one before it, its first undo entry, its holder. */
+class VersionChunk {
+  readonly froms = new Float64Array(CHUNK);
+  readonly previous = new Int32Array(CHUNK);
+  readonly firstUndo = new Int32Array(CHUNK);
+  readonly holders = new Array<string | null>(CHUNK);
+}
+
+/** CHUNK undo entries: the field, its value before the version, the version's next entry. */
+class UndoChunk {
+  readonly fields = new Array<string>(CHUNK);
+  readonly values = new Array<unknown>(CHUNK);
+  readonly next = new Int32Array(CHUNK);
 }
