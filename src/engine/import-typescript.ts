@@ -20,7 +20,7 @@ export async function importTypeScript(url: string, parentUrl: string): Promise<
 }
 
 /** How Node itself decides: the extension, else the nearest package.json's "type". */
-function isEsModule(path: string): boolean {
+export function isEsModule(path: string): boolean {
   const extension = extname(path);
   if (extension === '.mts' || extension === '.mjs') return true;
   if (extension === '.cts' || extension === '.cjs') return false;

@@ -21,14 +21,14 @@ export interface LoadedSimulation {
  * do. Its default export, or `sim` export, is the simulation; a script-style file that calls
  * `await sim.run()` itself works too: that call waits for `finish`, which hands it the
  * caller's result. Checked by shape, not instanceof: the file may use another copy of the
- * package.
+ * package. `bundle`: the file: URL of the file bundled by bundleSimulation, imported instead.
  *
  * @example
  * const { sim, finish } = await loadSimulationFile('sim.ts');
  * const summary = await sim.run({ seed: 1 });
  * await finish({ summary });
  */
-export async function loadSimulationFile(file: string): Promise<LoadedSimulation> {
+export async function loadSimulationFile(file: string, bundle?: string): Promise<LoadedSimulation> {
   const path = file.startsWith('file:') ? fileURLToPath(file) : resolve(file);
   if (!existsSync(path)) throw new DeepFakerError('E_NO_FILE', `${file}: no such file. Check the path.`);
   let called: { sim: Simulation; options: RunOptions; settle: (result: { summary: RunSummary } | { error: unknown }) => void } | undefined;
@@ -42,7 +42,7 @@ export async function loadSimulationFile(file: string): Promise<LoadedSimulation
     };
     (globalThis as Record<symbol, unknown>)[CLI_RUN_HOOK] = hook;
   });
-  const importing = importTypeScript(pathToFileURL(path).href, import.meta.url);
+  const importing = bundle !== undefined ? (import(bundle) as Promise<Record<string, unknown>>) : importTypeScript(pathToFileURL(path).href, import.meta.url);
   let first: Record<string, unknown> | 'run-called';
   try {
     first = await Promise.race([importing, runCalled]);

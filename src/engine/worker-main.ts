@@ -24,9 +24,12 @@ const consumers = new Map<number, LineConsumer>();
 
 let assigned: (assignment: WorkerAssignment) => void;
 const assignment = new Promise<WorkerAssignment>((resolve) => (assigned = resolve));
+let bundled: (bundle: string | null) => void;
+const bundle = new Promise<string | null>((resolve) => (bundled = resolve));
 
 port.on('message', (message: MainMessage) => {
-  if (message.type === 'start') assigned(message);
+  if (message.type === 'load') bundled(message.bundle);
+  else if (message.type === 'start') assigned(message);
   else if (message.type === 'stop') {
     stopped = true;
     for (const consumer of consumers.values()) consumer.wake();
@@ -84,7 +87,10 @@ class LineConsumer implements EventConsumer {
 async function main(): Promise<void> {
   // Loads while the main thread sets the run up; a script-style file's own run() call stays
   // pending here: this thread runs partitions only.
-  const loading = loadSimulationFile(input.module);
+  const from = await bundle;
+  // A bundle's errors point at the simulation file's own lines through its source map.
+  if (from !== null) process.setSourceMapsEnabled(true);
+  const loading = loadSimulationFile(input.module, from ?? undefined);
   loading.catch(() => undefined);
   const { partitions, overrides } = await assignment;
   const { sim } = await loading;

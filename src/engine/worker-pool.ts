@@ -13,6 +13,7 @@ import type { EntityCounts } from '../state/entity-store.js';
 import type { RunSettings } from './simulation-run.js';
 import type { MainMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
 import { LineSource } from './line-source.js';
+import { bundleSimulation } from './bundle-simulation.js';
 
 export interface WorkerRunResult {
   counters: RunCounters[];
@@ -62,6 +63,8 @@ function startWorker(module: string): StartedWorker {
   const execArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [];
   // As the CLI's main thread: a large young generation (see bin/deep-faker.js).
   const thread = new Worker(workerUrl, { workerData: input, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
+  // Bundled while the thread starts up (once per file); the thread waits for it, or for null.
+  void bundleSimulation(module).then((bundle) => thread.postMessage({ type: 'load', bundle: bundle ?? null } satisfies MainMessage));
   const started: StartedWorker = { thread, failure: undefined };
   // A thread that fails while loading says so only here: it stays silent until it is started.
   thread.on('error', (error) => (started.failure ??= error));

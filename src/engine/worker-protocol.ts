@@ -3,7 +3,10 @@ import type { SerializedCounters } from './run-counters.js';
 import type { EntityCounts } from '../state/entity-store.js';
 import type { StopReason } from './partition-run.js';
 
-/** What a worker thread gets when it starts: it loads the file while the run is set up. */
+/**
+ * What a worker thread gets when it starts: it loads the file while the run is set up, from
+ * the bundle that a 'load' message names (see bundleSimulation), or through tsx.
+ */
 export interface WorkerInput {
   /** file: URL of the simulation module. */
   readonly module: string;
@@ -28,7 +31,11 @@ export type WorkerMessage =
   | { type: 'done'; partition: number; stoppedBy: StopReason; counters: SerializedCounters; entities: EntityCounts }
   | { type: 'error'; message: string; code: string | undefined; stack: string | undefined };
 
-export type MainMessage = ({ type: 'start' } & WorkerAssignment) | { type: 'credit'; partition: number; spare: ArrayBuffer } | { type: 'stop' };
+export type MainMessage =
+  | { type: 'load'; bundle: string | null }
+  | ({ type: 'start' } & WorkerAssignment)
+  | { type: 'credit'; partition: number; spare: ArrayBuffer }
+  | { type: 'stop' };
 
 /**
  * A partition's events as UTF-8 JSON lines and typed arrays, all moved (not copied) between

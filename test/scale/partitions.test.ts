@@ -58,6 +58,42 @@ export default sim;
     expect([...texts].sort()).toEqual(['line\\nbreak', 'plain', 'Zoë', 'Ångström', '日本語', 'emoji 😀'].map((t) => t.replace('\\n', '\n')).sort());
   });
 
+  it('run a file that reads its own location in worker threads too (through tsx, not a bundle)', async () => {
+    const file = folder.write('located.ts', `
+import { defineEvent, Field, Simulation, NewEvent } from 'deep-faker';
+// Where this file is: a bundle of it would be elsewhere, so the workers import it as it is.
+const HERE = new URL('.', import.meta.url).pathname.split('/').filter(Boolean).pop()!;
+const Seen = defineEvent('Seen', { folder: Field.string({ faker: () => HERE }), n: Field.int({ faker: 'random_int', min: 1, max: 9 }) });
+const sim = new Simulation({ duration: '5m', nFlows: 20, events: [Seen] });
+sim.flow(function* see(ctx) { yield NewEvent(ctx, Seen); });
+export default sim;
+`);
+    const inProcess = await run('located-w0', ['--partitions', '2'], file);
+    expect(await run('located-w2', ['--partitions', '2', '--workers', '2'], file)).toBe(inProcess);
+    expect(new Set(parse(inProcess).map((e) => (e as Event & { folder: string }).folder))).toEqual(new Set([folder.path.split('/').pop()]));
+  });
+
+  it("name the same line of the file when a flow's code throws in a worker thread as in this thread", async () => {
+    const file = folder.write('throws.ts', `
+import { defineEvent, Field, Simulation, NewEvent } from 'deep-faker';
+const Ping = defineEvent('Ping', { n: Field.int({ faker: 'random_int', min: 1, max: 3 }) });
+const sim = new Simulation({ duration: '5m', nFlows: 2, events: [Ping] });
+sim.flow(function* ping(ctx) {
+  yield NewEvent(ctx, Ping);
+  if (ctx.sessionId.length > 0) throw new Error('boom');
+});
+export default sim;
+`);
+    const messages = [];
+    for (const workers of ['0', '2']) {
+      const result = await runCli(['run', file, ...ARGS, '--partitions', '2', '--workers', workers, '--out', tmp(`throws-w${workers}`)], { timeoutMs: 60_000 });
+      expect(result.status).toBe(1);
+      messages.push(result.stderr);
+    }
+    expect(messages[0]).toMatch(/the flow's code threw Error: boom \(at .*throws\.ts:7:\d+\)/);
+    expect(messages[1]).toBe(messages[0]);
+  });
+
   it('merge in time order, tag event ids with their partition, and keep ids disjoint', async () => {
     const events = parse(await run('p3', ['--partitions', '3']));
     for (let i = 1; i < events.length; i++) {
