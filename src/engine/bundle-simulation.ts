@@ -1,8 +1,8 @@
 /**
  * One JavaScript file of a simulation file and the local files it imports, for worker
  * threads to import without tsx. Registering tsx's loader in a thread (a hooks thread of its
- * own) and importing through it cost each worker 0.3-0.5 s of start-up on 2 cores: a
- * 1-minute run took 1.31 s with 2 workers, 0.83-1.08 s with them importing a bundle.
+ * own) and importing through it cost each worker 0.3-0.5 s of start-up on 2 cores: with 2
+ * workers, a 1-minute run took 1.43-1.48 s, and 1.15-1.26 s with them importing a bundle.
  *
  * A bundle changes what a module sees of its own location, so where a bundled file reads it
  * (`import.meta`, `__dirname`, `__filename`), loads code at run time (`require(`, `import(`)
