@@ -6,6 +6,7 @@ import type { RunOptions, Simulation } from './simulation.js';
 import type { RunSummary } from './run-summary.js';
 import { CLI_RUN_HOOK, type CliRunHook } from './cli-run-hook.js';
 import { importTypeScript } from './import-typescript.js';
+import { bundleSimulation } from './bundle-simulation.js';
 
 /** A simulation found in a file, and how the file wanted to run it (if it called run()). */
 export interface LoadedSimulation {
@@ -21,14 +22,19 @@ export interface LoadedSimulation {
  * do. Its default export, or `sim` export, is the simulation; a script-style file that calls
  * `await sim.run()` itself works too: that call waits for `finish`, which hands it the
  * caller's result. Checked by shape, not instanceof: the file may use another copy of the
- * package. `bundle`: the file: URL of the file bundled by bundleSimulation, imported instead.
+ * package.
+ *
+ * The file is imported bundled with its local imports (see bundleSimulation): about 0.2 s
+ * sooner than through tsx, in each thread. Where it cannot be bundled, it is imported through
+ * tsx. `bundle`: the bundle already made (a worker thread gets it from the main thread), or
+ * null for none.
  *
  * @example
  * const { sim, finish } = await loadSimulationFile('sim.ts');
  * const summary = await sim.run({ seed: 1 });
  * await finish({ summary });
  */
-export async function loadSimulationFile(file: string, bundle?: string): Promise<LoadedSimulation> {
+export async function loadSimulationFile(file: string, bundle?: string | null): Promise<LoadedSimulation> {
   const path = file.startsWith('file:') ? fileURLToPath(file) : resolve(file);
   if (!existsSync(path)) throw new DeepFakerError('E_NO_FILE', `${file}: no such file. Check the path.`);
   let called: { sim: Simulation; options: RunOptions; settle: (result: { summary: RunSummary } | { error: unknown }) => void } | undefined;
@@ -42,7 +48,11 @@ export async function loadSimulationFile(file: string, bundle?: string): Promise
     };
     (globalThis as Record<symbol, unknown>)[CLI_RUN_HOOK] = hook;
   });
-  const importing = bundle !== undefined ? (import(bundle) as Promise<Record<string, unknown>>) : importTypeScript(pathToFileURL(path).href, import.meta.url);
+  const url = pathToFileURL(path).href;
+  const from = bundle === undefined ? await bundleSimulation(url) : bundle;
+  // A bundle's errors point at the file's own lines through its source map.
+  if (from !== null && from !== undefined) process.setSourceMapsEnabled(true);
+  const importing = typeof from === 'string' ? (import(from) as Promise<Record<string, unknown>>) : importTypeScript(url, import.meta.url);
   let first: Record<string, unknown> | 'run-called';
   try {
     first = await Promise.race([importing, runCalled]);

@@ -87,10 +87,8 @@ class LineConsumer implements EventConsumer {
 async function main(): Promise<void> {
   // Loads while the main thread sets the run up; a script-style file's own run() call stays
   // pending here: this thread runs partitions only.
-  const from = await bundle;
-  // A bundle's errors point at the simulation file's own lines through its source map.
-  if (from !== null) process.setSourceMapsEnabled(true);
-  const loading = loadSimulationFile(input.module, from ?? undefined);
+  // The main thread bundles the file for every worker (or says there is no bundle: null).
+  const loading = loadSimulationFile(input.module, await bundle);
   loading.catch(() => undefined);
   const { partitions, overrides } = await assignment;
   const { sim } = await loading;
