@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import type { ZodType } from 'zod';
 import { DeepFakerError, ProblemList } from '../errors.js';
 import type { FieldDef, ValueOf, InputOf } from './field.js';
 import { resolveFields, type ResolvedField } from './field-plan.js';
 import { fieldSchema } from './zod-schema.js';
+import { zod } from './zod.js';
 import { registerEvent } from './registry.js';
 
 export type FieldMap = Record<string, FieldDef<any, any>>;
@@ -69,13 +70,14 @@ export function defineEvent<const N extends string, const F extends FieldMap>(na
 }
 
 /** Validates a record against its event's schema (for tests and tooling, not the hot path). */
-export function eventSchema(event: EventDef): z.ZodType {
-  const shape: Record<string, z.ZodType> = { event_type: z.literal(event.name) };
+export function eventSchema(event: EventDef): ZodType {
+  const z = zod();
+  const shape: Record<string, ZodType> = { event_type: z.literal(event.name) };
   for (const f of event.resolved) shape[f.name] = fieldSchema(f.def);
   return z.object({ ...shape, sys__eid: z.string().length(12), sys__ets: z.number().int(), sys__sid: z.string() });
 }
 
 /** The JSON Schema of an event's records (its fields plus the system fields), via zod. */
 export function eventJsonSchema(event: EventDef): Record<string, unknown> {
-  return z.toJSONSchema(eventSchema(event)) as Record<string, unknown>;
+  return zod().toJSONSchema(eventSchema(event)) as Record<string, unknown>;
 }

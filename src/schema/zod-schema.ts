@@ -1,9 +1,11 @@
-import { z } from 'zod';
+import type { ZodType } from 'zod';
 import type { FieldDef } from './field.js';
+import { zod } from './zod.js';
 
 /** The zod schema of one field's stored value. */
-export function fieldSchema(def: FieldDef): z.ZodType {
-  let schema: z.ZodType;
+export function fieldSchema(def: FieldDef): ZodType {
+  const z = zod();
+  let schema: ZodType;
   switch (def.kind) {
     case 'string': schema = z.string(); break;
     case 'int': schema = z.number().int(); break;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { thrown } from '../../helpers/thrown.js';
 import { describe, expect, it } from 'vitest';
 import { DeepFakerError } from '../../../src/errors.js';
@@ -87,6 +88,15 @@ describe('defineEvent', () => {
     const zod = eventSchema(E);
     expect(zod.safeParse({ event_type: 'Schemed', id: 'x', n: null, kind: 'a', sys__eid: 'e0123456789A', sys__ets: 1, sys__sid: 's' }).success).toBe(true);
     expect(zod.safeParse({ event_type: 'Schemed', id: 'x', n: 1.5, kind: 'c', sys__eid: 'e0123456789A', sys__ets: 1, sys__sid: 's' }).success).toBe(false);
+  });
+
+  it("makes its zod schemas with the caller's own zod (loaded at first use, not a second copy)", () => {
+    const E = defineEvent('Composed', { id: Field.string() });
+    const schema = eventSchema(E);
+    expect(schema).toBeInstanceOf(z.ZodObject);
+    expect(Object.getPrototypeOf(schema)).toBe(Object.getPrototypeOf(z.object({})));
+    const envelope = z.object({ key: z.string(), value: schema });
+    expect(envelope.safeParse({ key: 'k', value: { event_type: 'Composed', id: 'x', sys__eid: 'e0123456789A', sys__ets: 1, sys__sid: 's' } }).success).toBe(true);
   });
 });
 
