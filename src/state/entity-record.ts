@@ -31,9 +31,18 @@ export function snapshotOf(
   owner: string | null,
   copy: (state: Record<string, unknown>) => Record<string, unknown>,
 ): Record<string, unknown> {
-  const snapshot = copy(record.state);
-  snapshot.flow_name = owner;
-  return snapshot;
+  return stateWithOwner(record.state, owner, copy);
+}
+
+/** A copy of `state` (by `copy`) whose flow_name is `owner`: a snapshot, or a version read back. */
+export function stateWithOwner(
+  state: Record<string, unknown>,
+  owner: string | null,
+  copy: (state: Record<string, unknown>) => Record<string, unknown>,
+): Record<string, unknown> {
+  const copied = copy(state);
+  copied.flow_name = owner;
+  return copied;
 }
 
 /** A copy of any state, where no layout is at hand (a table made without one, as in tests). */

@@ -4,7 +4,7 @@
  */
 import type { SeededRandom } from '../util/seeded-random.js';
 import { matches, type Condition } from './conditions.js';
-import { copyAnyState, snapshotOf, type EntityRecord, type EntityVersion } from './entity-record.js';
+import { copyAnyState, snapshotOf, stateWithOwner, type EntityRecord, type EntityVersion } from './entity-record.js';
 import { FilterSets, type FilterSet } from './filter-sets.js';
 import { IndexedSet } from './indexed-set.js';
 import { OwnerSlots } from './owner-slots.js';
@@ -30,7 +30,7 @@ export class EntityTable {
   private readonly changedAt = this.rows.addColumn();
   /** Every available entity. */
   private readonly available = new IndexedSet(this.rows, this.rows.addColumn());
-  /** Without history: who holds each held entity (its state's flow_name stays null). */
+  /** Who holds each held entity (its state's flow_name stays null). */
   private readonly owners = new OwnerSlots(this.rows, this.rows.addColumn());
   private readonly indexes = new Map<string, FieldIndex>();
   private readonly indexList: FieldIndex[] = [];
@@ -45,10 +45,14 @@ export class EntityTable {
    */
   constructor(
     readonly name: string,
-    readonly keepHistory: boolean,
+    keepHistory: boolean,
     private readonly copyState: (state: Record<string, unknown>) => Record<string, unknown> = copyAnyState,
   ) {
     this.versions = keepHistory ? new VersionLog() : undefined;
+  }
+
+  get keepHistory(): boolean {
+    return this.versions !== undefined;
   }
 
   get size(): number {
@@ -63,14 +67,13 @@ export class EntityTable {
     return this.records.get(key);
   }
 
-
   /** Adds a new, available entity; the caller has checked that the key is free. */
   create(key: string | number, state: Record<string, unknown>, at: number): EntityRecord {
     const row = this.records.size;
     this.rows.ensureRows(row + 1);
     const owner = state.flow_name as string | null;
     state.flow_name = null;
-    const version = this.versions === undefined ? -1 : this.versions.append(-1, at, owner);
+    const version = this.versions === undefined ? -1 : this.versions.first(at, owner);
     const record: EntityRecord = { key, state, version, row };
     this.rows.set(row, this.changedAt, at);
     this.records.set(key, record);
@@ -114,8 +117,7 @@ export class EntityTable {
     else this.owners.hold(record.row, owner);
     const versions = this.versions;
     if (versions === undefined) this.rows.set(record.row, this.changedAt, at);
-    else if (versions.fromOf(record.version) === at) versions.replaceHolder(record.version, owner);
-    else record.version = versions.append(record.version, at, owner);
+    else record.version = versions.openAt(record.version, at, owner);
   }
 
   /** Closes the current version at `at` and opens one with `changes` applied. */
@@ -127,13 +129,13 @@ export class EntityTable {
   /**
    * The state to change at `at`, field by field with write(): the current one, changed in
    * place (readers get copies, see snapshotOf, so a replaced state never becomes
-   * old-generation garbage). With history, the version at `at`: opened now, or the one that
-   * began at `at` (several writes at one instant make one version, not zero-length ones).
+   * old-generation garbage). With history, opens the entity's version at `at`, or goes on
+   * with the one that began at `at` (see VersionLog.openAt).
    */
   writableState(record: EntityRecord, at: number): Record<string, unknown> {
     const versions = this.versions;
     if (versions === undefined) this.rows.set(record.row, this.changedAt, at);
-    else if (versions.fromOf(record.version) !== at) record.version = versions.append(record.version, at, versions.holderOf(record.version));
+    else record.version = versions.openAt(record.version, at, versions.holderOf(record.version));
     return record.state;
   }
 
@@ -198,9 +200,10 @@ export class EntityTable {
         if (matches(record.state, conditions)) out.push(this.snapshot(record, this.ownerOf(record)));
         continue;
       }
-      const version = versions.versionAt(record.version, at);
+      const state = this.copyState(record.state);
+      const version = versions.rewind(record.version, at, state);
       if (version < 0) continue;
-      const state = this.versionState(versions, record, version);
+      state.flow_name = versions.holderOf(version);
       if (matches(state, conditions)) out.push(state);
     }
     return out;
@@ -217,18 +220,11 @@ export class EntityTable {
     let validTo: number | null = null;
     for (let version = record.version; version >= 0; version = versions.previousOf(version)) {
       const validFrom = versions.fromOf(version);
-      newestFirst.push({ validFrom, validTo, state: withHolder(this.copyState(state), versions.holderOf(version)) });
+      newestFirst.push({ validFrom, validTo, state: stateWithOwner(state, versions.holderOf(version), this.copyState) });
       validTo = validFrom;
       versions.undo(version, state);
     }
     return newestFirst.reverse();
-  }
-
-  /** The state of one of the entity's versions, as a state of its own with its holder as flow_name. */
-  private versionState(versions: VersionLog, record: EntityRecord, version: number): Record<string, unknown> {
-    const state = this.copyState(record.state);
-    for (let later = record.version; later !== version; later = versions.previousOf(later)) versions.undo(later, state);
-    return withHolder(state, versions.holderOf(version));
   }
 
   private indexFor(field: string): FieldIndex {
@@ -270,9 +266,4 @@ function addToIndex(rows: RowColumns, index: FieldIndex, record: EntityRecord): 
     index.sets.set(value, set);
   }
   set.add(record);
-}
-
-function withHolder(state: Record<string, unknown>, holder: string | null): Record<string, unknown> {
-  state.flow_name = holder;
-  return state;
 }

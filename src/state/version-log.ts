@@ -21,22 +21,20 @@ export class VersionLog {
   private count = 0;
   private entryCount = 0;
 
-  /** Appends a version that follows `previous` (-1 for an entity's first); returns its number. */
-  append(previous: number, from: number, holder: string | null): number {
-    const version = this.count++;
-    const row = version & CHUNK_MASK;
-    if (row === 0) this.versions.push(new VersionChunk());
-    const chunk = this.versions[version >> CHUNK_BITS]!;
-    chunk.froms[row] = from;
-    chunk.previous[row] = previous;
-    chunk.firstUndo[row] = -1;
-    chunk.holders[row] = holder;
-    return version;
+  /** Appends an entity's first version, begun at `from`; returns its number. */
+  first(from: number, holder: string | null): number {
+    return this.append(-1, from, holder);
   }
 
-  /** Gives `version` another holder (a bind or a release at the instant it began). */
-  replaceHolder(version: number, holder: string | null): void {
-    this.versions[version >> CHUNK_BITS]!.holders[version & CHUNK_MASK] = holder;
+  /**
+   * The entity's version at `at`, after `latest`: a new one, or `latest` itself when it began
+   * at `at` (several writes at one instant make one version, not zero-length ones). Either
+   * way its holder is `holder`.
+   */
+  openAt(latest: number, at: number, holder: string | null): number {
+    if (this.fromOf(latest) !== at) return this.append(latest, at, holder);
+    chunkOf(this.versions, latest).holders[rowOf(latest)] = holder;
+    return latest;
   }
 
   /**
@@ -45,57 +43,67 @@ export class VersionLog {
    * version. An entity's first version undoes nothing: its state at creation is its first.
    */
   keepOldValue(version: number, field: string, value: unknown): void {
-    const chunk = this.versions[version >> CHUNK_BITS]!;
-    const row = version & CHUNK_MASK;
+    const chunk = chunkOf(this.versions, version);
+    const row = rowOf(version);
     if (chunk.previous[row]! < 0) return;
     const first = chunk.firstUndo[row]!;
-    for (let e = first; e >= 0; e = this.entryNext(e)) if (this.entryField(e) === field) return;
+    for (let e = first; e >= 0; e = this.entryNext(e)) if (chunkOf(this.entries, e).fields[rowOf(e)] === field) return;
     const entry = this.entryCount++;
-    const at = entry & CHUNK_MASK;
-    if (at === 0) this.entries.push(new UndoChunk());
-    const entries = this.entries[entry >> CHUNK_BITS]!;
-    entries.fields[at] = field;
-    entries.values[at] = value;
-    entries.next[at] = first;
+    const entries = rowChunk(this.entries, entry, UndoChunk);
+    entries.fields[rowOf(entry)] = field;
+    entries.values[rowOf(entry)] = value;
+    entries.next[rowOf(entry)] = first;
     chunk.firstUndo[row] = entry;
   }
 
   /** Turns `state`, that of `version`, into the state of the version before it (in place). */
   undo(version: number, state: Record<string, unknown>): void {
-    for (let e = this.versions[version >> CHUNK_BITS]!.firstUndo[version & CHUNK_MASK]!; e >= 0; e = this.entryNext(e)) {
-      state[this.entryField(e)] = this.entries[e >> CHUNK_BITS]!.values[e & CHUNK_MASK];
+    for (let e = chunkOf(this.versions, version).firstUndo[rowOf(version)]!; e >= 0; e = this.entryNext(e)) {
+      const entries = chunkOf(this.entries, e);
+      state[entries.fields[rowOf(e)]!] = entries.values[rowOf(e)];
     }
   }
 
+  /**
+   * Turns `state`, that of `latest`, into the state at `at` (in place) and returns the version
+   * current then, or -1 before the entity's first: a walk back from its latest, as long as the
+   * versions since `at` (queries of past instants are rare; writes are not).
+   */
+  rewind(latest: number, at: number, state: Record<string, unknown>): number {
+    let version = latest;
+    while (version >= 0 && this.fromOf(version) > at) {
+      this.undo(version, state);
+      version = this.previousOf(version);
+    }
+    return version;
+  }
+
   fromOf(version: number): number {
-    return this.versions[version >> CHUNK_BITS]!.froms[version & CHUNK_MASK]!;
+    return chunkOf(this.versions, version).froms[rowOf(version)]!;
   }
 
   holderOf(version: number): string | null {
-    return this.versions[version >> CHUNK_BITS]!.holders[version & CHUNK_MASK]!;
+    return chunkOf(this.versions, version).holders[rowOf(version)]!;
   }
 
   /** The entity's version before `version`, or -1. */
   previousOf(version: number): number {
-    return this.versions[version >> CHUNK_BITS]!.previous[version & CHUNK_MASK]!;
+    return chunkOf(this.versions, version).previous[rowOf(version)]!;
   }
 
-  /**
-   * The entity's version current at `at`, or -1 before its first: a walk back from its latest,
-   * as long as the versions since `at` (queries of past instants are rare; writes are not).
-   */
-  versionAt(latest: number, at: number): number {
-    let version = latest;
-    while (version >= 0 && this.fromOf(version) > at) version = this.previousOf(version);
+  private append(previous: number, from: number, holder: string | null): number {
+    const version = this.count++;
+    const chunk = rowChunk(this.versions, version, VersionChunk);
+    const row = rowOf(version);
+    chunk.froms[row] = from;
+    chunk.previous[row] = previous;
+    chunk.firstUndo[row] = -1;
+    chunk.holders[row] = holder;
     return version;
   }
 
-  private entryField(entry: number): string {
-    return this.entries[entry >> CHUNK_BITS]!.fields[entry & CHUNK_MASK]!;
-  }
-
   private entryNext(entry: number): number {
-    return this.entries[entry >> CHUNK_BITS]!.next[entry & CHUNK_MASK]!;
+    return chunkOf(this.entries, entry).next[rowOf(entry)]!;
   }
 }
 
@@ -117,4 +125,20 @@ class UndoChunk {
   readonly fields = new Array<string>(CHUNK);
   readonly values = new Array<unknown>(CHUNK);
   readonly next = new Int32Array(CHUNK);
+}
+
+/** The chunk that row `n` is in. */
+function chunkOf<C>(chunks: readonly C[], n: number): C {
+  return chunks[n >> CHUNK_BITS]!;
+}
+
+/** Row `n`'s place in its chunk. */
+function rowOf(n: number): number {
+  return n & CHUNK_MASK;
+}
+
+/** The chunk for `n`, a new row: made when `n` is the first row of one. */
+function rowChunk<C>(chunks: C[], n: number, Chunk: new () => C): C {
+  if (rowOf(n) === 0) chunks.push(new Chunk());
+  return chunkOf(chunks, n);
 }

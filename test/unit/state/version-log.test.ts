@@ -11,34 +11,41 @@ function versionsUpTo(log: VersionLog, latest: number): number[] {
 describe('VersionLog', () => {
   it("keeps each entity's versions linked backwards, apart from other entities' versions", () => {
     const log = new VersionLog();
-    const a0 = log.append(-1, 100, null);
-    const b0 = log.append(-1, 100, 'f:1');
-    const a1 = log.append(a0, 150, 'f:2');
-    const a2 = log.append(a1, 200, null);
+    const a0 = log.first(100, null);
+    const b0 = log.first(100, 'f:1');
+    const a1 = log.openAt(a0, 150, 'f:2');
+    const a2 = log.openAt(a1, 200, null);
     expect(versionsUpTo(log, a2)).toEqual([a0, a1, a2]);
     expect(versionsUpTo(log, b0)).toEqual([b0]);
     expect([log.fromOf(a1), log.holderOf(a1), log.previousOf(a1)]).toEqual([150, 'f:2', a0]);
     expect(log.previousOf(a0)).toBe(-1);
-    log.replaceHolder(a2, 'f:3');
+    // At the instant the latest began: the same version, with the new holder.
+    expect(log.openAt(a2, 200, 'f:3')).toBe(a2);
     expect(log.holderOf(a2)).toBe('f:3');
   });
 
-  it('finds the version current at an instant: the latest that began at or before it', () => {
+  it('rewinds a state to an instant: the changes of the versions begun after it undone', () => {
     const log = new VersionLog();
-    let latest = -1;
-    for (const from of [10, 20, 30]) latest = log.append(latest, from, null);
+    let latest = log.first(10, null);
+    for (const from of [20, 30]) {
+      latest = log.openAt(latest, from, `f:${from}`);
+      log.keepOldValue(latest, 'n', from - 10);
+    }
     const at = (t: number) => {
-      const version = log.versionAt(latest, t);
-      return version < 0 ? undefined : log.fromOf(version);
+      const state: Record<string, unknown> = { n: 30 };
+      const version = log.rewind(latest, t, state);
+      return version < 0 ? undefined : [log.fromOf(version), log.holderOf(version), state.n];
     };
-    expect([at(9), at(10), at(19), at(20), at(29), at(30), at(1e12)]).toEqual([undefined, 10, 10, 20, 20, 30, 30]);
+    expect([at(9), at(10), at(19), at(20), at(29), at(30), at(1e12)]).toEqual([
+      undefined, [10, null, 10], [10, null, 10], [20, 'f:20', 20], [20, 'f:20', 20], [30, 'f:30', 30], [30, 'f:30', 30],
+    ]);
   });
 
   it("undoes a version's changes: the first value each field had before it, for that version only", () => {
     const log = new VersionLog();
-    const v0 = log.append(-1, 10, null);
-    const v1 = log.append(v0, 20, null);
-    const other = log.append(-1, 20, null);
+    const v0 = log.first(10, null);
+    const v1 = log.openAt(v0, 20, null);
+    const other = log.first(20, null);
     log.keepOldValue(v1, 'n', 1);
     log.keepOldValue(v1, 'tier', 'free');
     // A second write of n at the instant v1 began: v1 still undoes to the value before it.
@@ -54,12 +61,13 @@ describe('VersionLog', () => {
     expect(state).toEqual({ n: 1, tier: 'free', kept: true });
   });
 
-  it('grows past its first capacity without losing a version or a change', () => {
+  it('grows past its first chunk without losing a version or a change', () => {
     const log = new VersionLog();
     const latest = [-1, -1, -1];
     for (let i = 0; i < 5000; i++) {
       const e = i % 3;
-      latest[e] = log.append(latest[e]!, i, i % 2 === 0 ? `f:${i}` : null);
+      const holder = i % 2 === 0 ? `f:${i}` : null;
+      latest[e] = latest[e]! < 0 ? log.first(i, holder) : log.openAt(latest[e]!, i, holder);
       log.keepOldValue(latest[e]!, 'i', i - 3);
     }
     const versions = versionsUpTo(log, latest[1]!);
