@@ -18,24 +18,24 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isEsModule } from './import-typescript.js';
 
-const bundles = new Map<string, Promise<string | undefined>>();
+const bundles = new Map<string, Promise<string | null>>();
 
 /** Code that would read its own location or load code at run time: bundled, it would not do the same. */
 const LOCATION_OR_LOADING = /\bimport\.meta\b|\b__dirname\b|\b__filename\b|\brequire\s*\(|\bimport\s*\(/;
 
-/** The file: URL of `module` bundled (made once per process), or undefined where it cannot be. */
-export function bundleSimulation(module: string): Promise<string | undefined> {
+/** The file: URL of `module` bundled (made once per process), or null where it cannot be. */
+export function bundleSimulation(module: string): Promise<string | null> {
   let bundle = bundles.get(module);
   if (bundle === undefined) {
-    bundle = build(module).catch(() => undefined);
+    bundle = build(module).catch(() => null);
     bundles.set(module, bundle);
   }
   return bundle;
 }
 
-async function build(module: string): Promise<string | undefined> {
+async function build(module: string): Promise<string | null> {
   const path = fileURLToPath(module);
-  if (!isEsModule(path)) return undefined;
+  if (!isEsModule(path)) return null;
   const esbuild = await import('esbuild');
   const dir = mkdtempSync(join(tmpdir(), 'deep-faker-bundle-'));
   const remove = () => rmSync(dir, { recursive: true, force: true });
@@ -71,7 +71,7 @@ async function build(module: string): Promise<string | undefined> {
     const files = Object.keys(result.metafile.inputs);
     if (files.some((input) => LOCATION_OR_LOADING.test(readFileSync(input, 'utf8')))) {
       remove();
-      return undefined;
+      return null;
     }
     writeFileSync(file, result.outputFiles[0]!.contents);
     process.once('exit', remove);

@@ -51,8 +51,8 @@ export async function loadSimulationFile(file: string, bundle?: string | null): 
   const url = pathToFileURL(path).href;
   const from = bundle === undefined ? await bundleSimulation(url) : bundle;
   // A bundle's errors point at the file's own lines through its source map.
-  if (from !== null && from !== undefined) process.setSourceMapsEnabled(true);
-  const importing = typeof from === 'string' ? (import(from) as Promise<Record<string, unknown>>) : importTypeScript(url, import.meta.url);
+  if (from !== null) process.setSourceMapsEnabled(true);
+  const importing = from !== null ? (import(from) as Promise<Record<string, unknown>>) : importTypeScript(url, import.meta.url);
   let first: Record<string, unknown> | 'run-called';
   try {
     first = await Promise.race([importing, runCalled]);

@@ -64,7 +64,7 @@ function startWorker(module: string): StartedWorker {
   // As the CLI's main thread: a large young generation (see bin/deep-faker.js).
   const thread = new Worker(workerUrl, { workerData: input, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
   // Bundled while the thread starts up (once per file); the thread waits for it, or for null.
-  void bundleSimulation(module).then((bundle) => thread.postMessage({ type: 'load', bundle: bundle ?? null } satisfies MainMessage));
+  void bundleSimulation(module).then((bundle) => thread.postMessage({ type: 'load', bundle } satisfies MainMessage));
   const started: StartedWorker = { thread, failure: undefined };
   // A thread that fails while loading says so only here: it stays silent until it is started.
   thread.on('error', (error) => (started.failure ??= error));

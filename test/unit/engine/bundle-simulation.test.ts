@@ -46,19 +46,19 @@ describe('bundleSimulation', () => {
       ['dynamic.ts', 'const later = () => import("./helper.js");'],
       ['dirname.ts', 'const here = typeof __dirname;'],
     ] as const) {
-      expect(await bundleSimulation(pathToFileURL(folder.write(name, SIM(extra))).href), name).toBeUndefined();
+      expect(await bundleSimulation(pathToFileURL(folder.write(name, SIM(extra))).href), name).toBeNull();
     }
     // In a local import too.
     folder.write('helper-meta.ts', `export const DURATION: string = import.meta.url ? '5m' : '1m';\n`);
     const viaHelper = SIM('').replace("'./helper.js'", "'./helper-meta.js'");
-    expect(await bundleSimulation(pathToFileURL(folder.write('via-helper.ts', viaHelper)).href)).toBeUndefined();
+    expect(await bundleSimulation(pathToFileURL(folder.write('via-helper.ts', viaHelper)).href)).toBeNull();
   });
 
   it('leaves a CommonJS file, and one that does not compile, to tsx', async () => {
     folder.write('helper.ts', `export const DURATION: string = '5m';\n`);
-    expect(await bundleSimulation(pathToFileURL(folder.write('sim.cts', SIM(''))).href)).toBeUndefined();
-    expect(await bundleSimulation(pathToFileURL(folder.write('broken.ts', 'const = ;')).href)).toBeUndefined();
-    expect(await bundleSimulation(pathToFileURL(join(folder.path, 'missing.ts')).href)).toBeUndefined();
+    expect(await bundleSimulation(pathToFileURL(folder.write('sim.cts', SIM(''))).href)).toBeNull();
+    expect(await bundleSimulation(pathToFileURL(folder.write('broken.ts', 'const = ;')).href)).toBeNull();
+    expect(await bundleSimulation(pathToFileURL(join(folder.path, 'missing.ts')).href)).toBeNull();
     expect(existsSync(join(folder.path, 'missing.ts'))).toBe(false);
   });
 });
