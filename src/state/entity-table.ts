@@ -28,14 +28,20 @@ export class EntityTable {
   private readonly rows = new RowColumns();
   /** Without history: when each entity's current state began (with history, its versions say). */
   private readonly changedAt = this.rows.addColumn();
-  /** Every available entity. */
-  private readonly available = new IndexedSet(this.rows, this.rows.addColumn());
-  /** Who holds each held entity (its state's flow_name stays null). */
+  /** Who holds each held entity (its state's flow_name stays null); an entity held by none is available. */
   private readonly owners = new OwnerSlots(this.rows, this.rows.addColumn());
+  private availableTotal = 0;
+  /**
+   * Every available entity, made at the first pick among all of them (see allAvailable):
+   * undefined while every pick has an index or a filter set to draw from. Kept from the
+   * start, it cost each bind a read and a write at a random place in an array as long as
+   * the table, and a million entities' binds waited about 250 ns for them.
+   */
+  private available: IndexedSet | undefined;
   private readonly indexes = new Map<string, FieldIndex>();
   private readonly indexList: FieldIndex[] = [];
   /** Sets of the entities that meet all of a filter's conditions (see FilterSets). */
-  private readonly filterSets = new FilterSets(this.rows, this.available);
+  private readonly filterSets = new FilterSets(this.rows, () => this.availableRecords());
   /** Every version of every entity, with history; undefined without. */
   private readonly versions: VersionLog | undefined;
 
@@ -60,7 +66,7 @@ export class EntityTable {
   }
 
   get availableCount(): number {
-    return this.available.size;
+    return this.availableTotal;
   }
 
   get(key: string | number): EntityRecord | undefined {
@@ -166,15 +172,19 @@ export class EntityTable {
     return filter === undefined ? this.sampleByIndexes(conditions, random) : pick(filter, random);
   }
 
-  /** From the value indexes of the 'is' conditions, then random picks; a scan when 16 picks miss. */
+  /**
+   * From the smallest value index of the 'is' conditions (every available entity without
+   * one), then random picks; a scan when 16 picks miss.
+   */
   private sampleByIndexes(conditions: readonly Condition[], random: SeededRandom): EntityRecord | undefined {
-    let candidates = this.available;
+    let candidates: IndexedSet | undefined;
     for (const c of conditions) {
       if (c.op !== 'is') continue;
       const set = this.indexFor(c.field).sets.get(c.value);
       if (set === undefined || set.size === 0) return undefined;
-      if (set.size < candidates.size) candidates = set;
+      if (candidates === undefined || set.size < candidates.size) candidates = set;
     }
+    candidates ??= this.allAvailable();
     const size = candidates.size;
     if (size === 0) return undefined;
     // One condition answered by its index: any member matches.
@@ -233,20 +243,40 @@ export class EntityTable {
       index = { field, column: this.rows.addColumn(), sets: new Map() };
       this.indexes.set(field, index);
       this.indexList.push(index);
-      for (const record of this.available.toArray()) addToIndex(this.rows, index, record);
+      for (const record of this.availableRecords()) addToIndex(this.rows, index, record);
     }
     return index;
   }
 
+  /** The set of every available entity, made the first time from availableRecords(). */
+  private allAvailable(): IndexedSet {
+    if (this.available === undefined) {
+      const set = new IndexedSet(this.rows, this.rows.addColumn());
+      for (const record of this.availableRecords()) set.add(record);
+      this.available = set;
+    }
+    return this.available;
+  }
+
+  /** The available entities in the order they were created: what a new set starts with. */
+  private *availableRecords(): Generator<EntityRecord> {
+    for (const record of this.records.values()) {
+      if (!this.owners.isHeld(record.row)) yield record;
+    }
+  }
+
   private makeAvailable(record: EntityRecord): void {
-    this.available.add(record);
+    this.availableTotal++;
+    this.available?.add(record);
     for (const index of this.indexList) addToIndex(this.rows, index, record);
     this.filterSets.added(record);
   }
 
+  /** Before its owner is set: an entity a flow holds already is not available. */
   private makeUnavailable(record: EntityRecord): void {
-    if (!this.available.has(record)) return;
-    this.available.remove(record);
+    if (this.owners.isHeld(record.row)) return;
+    this.availableTotal--;
+    this.available?.remove(record);
     for (const index of this.indexList) index.sets.get(record.state[index.field])!.remove(record);
     this.filterSets.removed(record);
   }

@@ -37,7 +37,8 @@ export class FilterSets {
   private selectSets = 0;
   private readonly scans = new Map<string, number>();
 
-  constructor(private readonly rows: RowColumns, private readonly available: IndexedSet) {}
+  /** `availableRecords`: the table's available entities, which a new set starts with. */
+  constructor(private readonly rows: RowColumns, private readonly availableRecords: () => Iterable<EntityRecord>) {}
 
   /** The set of a flow's filter, made the first time; null when it is not to have one. */
   forFilter(conditions: readonly Condition[]): FilterSet | null {
@@ -94,7 +95,7 @@ export class FilterSets {
     const filter: FilterSet = { conditions, set: new IndexedSet(this.rows, this.rows.addColumn()) };
     this.byKey.set(key, filter);
     this.list.push(filter);
-    for (const record of this.available.toArray()) {
+    for (const record of this.availableRecords()) {
       if (matches(record.state, filter.conditions)) filter.set.add(record);
     }
     return filter;

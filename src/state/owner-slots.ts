@@ -30,6 +30,10 @@ export class OwnerSlots {
     this.rows.set(row, this.column, 0);
   }
 
+  isHeld(row: number): boolean {
+    return this.rows.get(row, this.column) !== 0;
+  }
+
   ownerOf(row: number): string | null {
     const slot = this.rows.get(row, this.column) - 1;
     return slot < 0 ? null : this.owners[slot]!;
