@@ -1,15 +1,22 @@
 /**
  * The faker floor: what one field value costs on the fast path versus faker-js, and how
  * many quick-start-shaped JSON lines per second each can feed. Fixed workload, seed 42.
- * Run: npx tsx bench/faker-floor.ts
+ * Run: npx tsx bench/faker-floor.ts [--scale 1] (--scale: a fraction of the calls and lines, for a quick check)
  */
+import { parseArgs } from 'node:util';
 import { Faker, base, en } from '@faker-js/faker';
 import { createFaker, resolveFaker, type FakeContext, type ValueGenerator } from '../src/fakers/index.js';
 import { alphanumericId } from '../src/util/ids.js';
 import { SeededRandom } from '../src/util/seeded-random.js';
 
-const CALLS = 200_000;
-const LINES = 60_000;
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' } } });
+const scale = Number(values.scale);
+if (!(scale > 0)) {
+  console.error(`faker-floor: --scale must be a positive number, got ${values.scale}`);
+  process.exit(2);
+}
+const CALLS = Math.max(100, Math.round(200_000 * scale));
+const LINES = Math.max(100, Math.round(60_000 * scale));
 const ROUNDS = 5;
 const START = Date.UTC(2025, 0, 1);
 let sink = 0; // keeps results alive so the JIT cannot drop the work

@@ -1,0 +1,111 @@
+/**
+ * Every benchmark still runs and prints its figures: each in a small size, as a user would
+ * run it (a subprocess, the built package). Nothing here checks a figure's value or a
+ * duration: the figures are read by people, in bench/README.md. Build first (npm test does).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/cli.js';
+import { checkService, type ServiceStatus } from '../integration/services.js';
+
+interface BenchResult {
+  readonly status: number | null;
+  readonly output: string;
+}
+
+/** `node <nodeFlags> --import tsx bench/<script> <args>` in the repository; stdout and stderr together. */
+function bench(script: string, args: readonly string[], nodeFlags: readonly string[] = ['--max-semi-space-size=32']): Promise<BenchResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', `bench/${script}`, ...args], { cwd: REPO });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, output });
+    });
+  });
+}
+
+/** Runs a benchmark and expects it to succeed and print every pattern. */
+async function expectFigures(script: string, args: readonly string[], patterns: readonly RegExp[], nodeFlags?: readonly string[]): Promise<void> {
+  const { status, output } = await bench(script, args, nodeFlags);
+  expect(status, output).toBe(0);
+  for (const pattern of patterns) expect(output).toMatch(pattern);
+}
+
+const RATE = /[\d,]+ events\/s/;
+
+describe('benchmarks run and print their figures (small sizes)', { timeout: 120_000 }, () => {
+  it('throughput: the engine, the bare faker-js loop and the floor, with their ratios', async () => {
+    await expectFigures('throughput.ts', ['--hours', '0.2', '--rounds', '2'], [
+      /bare faker-js loop:\s+[\d,]+ events\/s/,
+      /deep-faker engine:\s+[\d,]+ events\/s\s+\([\d.]+x the bare loop\)/,
+      /hand-written floor:\s+[\d,]+ events\/s\s+\([\d.]+x the bare loop; the engine runs at \d+% of it\)/,
+      /median of 2 rounds: engine [\d.]+x/,
+    ]);
+  });
+
+  it('million-entities: creation, both populations\' rates and their ratio', async () => {
+    await expectFigures('million-entities.ts', ['--large', '20000', '--hours', '0.5'], [
+      /1,000 users:\s+created \(and first batch\) in [\d.]+ s; flows [\d,]+ events\/s/,
+      /20,000 users:\s+created \(and first batch\) in [\d.]+ s; flows [\d,]+ events\/s .*peak RSS \d+ MiB/,
+      /ratio: [\d.]+ \(target ≥ 0\.67\)/,
+    ]);
+  });
+
+  it('memory: peak RSS of a stream to a file and the bytes of a version', async () => {
+    await expectFigures('memory.ts', ['--events', '100000'], [
+      /peak RSS \d+ MiB \(target < 300 MiB\)/,
+      /≈ \d+ bytes per version/,
+    ], ['--expose-gc']);
+  });
+
+  it('workers: this thread, 2 workers and 2 shard processes, with identical bytes', async () => {
+    await expectFigures('workers.ts', ['--hours', '0.5'], [
+      /this thread:\s+[\d.]+ s/,
+      /2 worker threads:\s+[\d.]+ s .*speed-up [\d.]+x, run\(\) alone [\d.]+x; outputs identical: true/,
+      /2 shard processes at once, [\d.]+ and [\d.]+ s: [\d.]+x this thread/,
+    ]);
+  });
+
+  it('ecommerce, rare-filter and faker-floor', async () => {
+    await expectFigures('ecommerce.ts', ['--hours', '2', '--rounds', '2'], [RATE, /median of 2 rounds: [\d,]+ events\/s/]);
+    await expectFigures('rare-filter.ts', ['--users', '20000', '--minutes', '1'], [/20,000 users, 1 simulated minutes, rare filter: \d+ initiations/]);
+    await expectFigures('faker-floor.ts', ['--scale', '0.02'], [/uuid4\s+[\d.]+/, /\(b\) fast path\s+[\d,]+ lines\/s\s+\([\d.]+x\)/]);
+  });
+
+  it.runIf(spawnSync('taskset', ['-c', '1', 'true']).status === 0 && availableParallelism() >= 2)(
+    'pinned-pairs: wall-time and printed-rate ratios of one build against itself',
+    async () => {
+      const command = ['--', '-e', "console.log('rate 5')"];
+      await expectFigures('pinned-pairs.ts', ['--old', '.', '--pairs', '2', ...command], [/old\/new time: geometric mean over swapped pairs [\d.]+/]);
+      await expectFigures('pinned-pairs.ts', ['--old', '.', '--pairs', '2', '--rate', 'rate (\\d+)', ...command], [
+        /pair 1: old 5 on core 1, new 5 on core 0: 1\.000/,
+        /new\/old rate: geometric mean over swapped pairs 1\.000/,
+      ]);
+    },
+  );
+
+  describe('outputs against the real services', () => {
+    let sql: ServiceStatus = { available: false };
+    let kafka: ServiceStatus = { available: false };
+    beforeAll(async () => {
+      sql = (await checkService('mysql')).available ? await checkService('postgres') : { available: false };
+      kafka = await checkService('kafka');
+    });
+
+    it('sql-sinks: rows per second for MySQL and PostgreSQL', async (context) => {
+      if (!sql.available) return context.skip();
+      await expectFigures('sql-sinks.ts', ['2000'], [/mysql\s+\d+ rows\/s/, /postgres\s+\d+ rows\/s/]);
+    });
+
+    it('kafka-sink: KafkaOutput beside kafkajs alone', async (context) => {
+      if (!kafka.available) return context.skip();
+      await expectFigures('kafka-sink.ts', ['2000'], [/KafkaOutput\s+[\d,]+ events\/s/, /kafkajs alone\s+[\d,]+ msg\/s/]);
+    });
+  });
+});
