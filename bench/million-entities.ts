@@ -55,6 +55,10 @@ if (values.users !== undefined) {
   const rounds = parseRounds('million-entities', values.rounds);
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   const largeUsers = Number(values.large);
+  if (!Number.isSafeInteger(largeUsers) || largeUsers < 1) {
+    console.error(`million-entities: --large must be a whole number of users, got ${values.large}`);
+    process.exit(2);
+  }
   const ratios: number[] = [];
   for (let round = 1; round <= rounds; round++) {
     const small = measureApart(1_000, values.hours);

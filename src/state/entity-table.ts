@@ -30,7 +30,6 @@ export class EntityTable {
   private readonly changedAt = this.rows.addColumn();
   /** Who holds each held entity (its state's flow_name stays null); an entity held by none is available. */
   private readonly owners = new OwnerSlots(this.rows, this.rows.addColumn());
-  private availableTotal = 0;
   /**
    * Every available entity, made at the first pick among all of them (see allAvailable):
    * undefined while every pick has an index or a filter set to draw from. Kept from the
@@ -66,7 +65,7 @@ export class EntityTable {
   }
 
   get availableCount(): number {
-    return this.availableTotal;
+    return this.records.size - this.owners.held;
   }
 
   get(key: string | number): EntityRecord | undefined {
@@ -266,7 +265,6 @@ export class EntityTable {
   }
 
   private makeAvailable(record: EntityRecord): void {
-    this.availableTotal++;
     this.available?.add(record);
     for (const index of this.indexList) addToIndex(this.rows, index, record);
     this.filterSets.added(record);
@@ -275,7 +273,6 @@ export class EntityTable {
   /** Before its owner is set: an entity a flow holds already is not available. */
   private makeUnavailable(record: EntityRecord): void {
     if (this.owners.isHeld(record.row)) return;
-    this.availableTotal--;
     this.available?.remove(record);
     for (const index of this.indexList) index.sets.get(record.state[index.field])!.remove(record);
     this.filterSets.removed(record);

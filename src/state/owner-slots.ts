@@ -30,6 +30,11 @@ export class OwnerSlots {
     this.rows.set(row, this.column, 0);
   }
 
+  /** Entities held now: slots in use. */
+  get held(): number {
+    return this.owners.length - this.free.length;
+  }
+
   isHeld(row: number): boolean {
     return this.rows.get(row, this.column) !== 0;
   }
