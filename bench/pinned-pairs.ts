@@ -6,8 +6,8 @@
  * Each side runs `node --max-semi-space-size=32 <args>` in its own checkout (built: `npm run
  * build` there). A ratio is old wall time / new: above 1, the new build is faster.
  * --rate: compare a rate the command prints instead (the last match of the regex's first
- * group in its output), new / old, to leave out what wall time also counts (start-up,
- * creating a million entities):
+ * group in its output, flags g and m), new / old, to leave out what wall time also counts
+ * (start-up, creating a million entities):
  *   --rate '"eventsPerSecond":([0-9.]+)' -- --import tsx bench/million-entities.ts --users 1000000
  *
  * Runs one after the other could not resolve 5% here: the same run varied by up to 47%.
@@ -40,7 +40,7 @@ const rate = values.rate === undefined ? undefined : regexOf(values.rate);
 
 function regexOf(source: string): RegExp {
   try {
-    return new RegExp(source, 'g');
+    return new RegExp(source, 'gm');
   } catch (error) {
     console.error(`pinned-pairs: --rate ${source}: ${(error as Error).message}`);
     process.exit(2);
@@ -67,7 +67,10 @@ const unit = rate === undefined ? ' s' : '';
 const ratios: number[] = [];
 for (let pair = 1; pair <= pairs; pair++) {
   const oldCore = pair % 2;
-  const [oldValue, newValue] = await Promise.all([measured(values.old, oldCore), measured(values.new!, 1 - oldCore)]);
+  const [oldValue, newValue] = await Promise.all([measured(values.old, oldCore), measured(values.new!, 1 - oldCore)]).catch((error: Error) => {
+    console.error(`pinned-pairs: ${error.message}`);
+    process.exit(1);
+  });
   // Above 1 the new build is faster either way: less time, or a higher rate.
   ratios.push(rate === undefined ? oldValue / newValue : newValue / oldValue);
   const show = (v: number) => (rate === undefined ? v.toFixed(2) : String(Math.round(v)));
