@@ -57,9 +57,10 @@ function measured(dir: string, core: number): Promise<number> {
   return new Promise((done, fail) => child.on('close', (code) => {
     if (code !== 0) return fail(new Error(`${dir}: exit ${code}\n${output}`));
     if (rate === undefined) return done((performance.now() - begin) / 1000);
-    const printed = [...output.matchAll(rate)].at(-1)?.[1];
-    if (printed === undefined || !Number.isFinite(Number(printed))) return fail(new Error(`${dir}: no number matched --rate ${rate.source} in:\n${output}`));
-    done(Number(printed));
+    // Thousands separators as the CLI prints them: 626,215 events/s.
+    const printed = Number([...output.matchAll(rate)].at(-1)?.[1]?.replace(/,/g, ''));
+    if (!Number.isFinite(printed)) return fail(new Error(`${dir}: no number matched --rate ${rate.source} in:\n${output}`));
+    done(printed);
   }));
 }
 
