@@ -16,7 +16,13 @@ export class OwnerSlots {
   /** `column`: the rows' column holding each entity's slot + 1 (0: held by no flow). */
   constructor(private readonly rows: RowColumns, private readonly column: number) {}
 
+  /** `owner` holds the entity from now on; one held already keeps its slot, with the new owner. */
   hold(row: number, owner: string): void {
+    const held = this.rows.get(row, this.column);
+    if (held !== 0) {
+      this.owners[held - 1] = owner;
+      return;
+    }
     const slot = this.free.length > 0 ? this.free.pop()! : this.owners.length;
     this.owners[slot] = owner;
     this.rows.set(row, this.column, slot + 1);

@@ -115,6 +115,23 @@ describe('EntityTable availability', () => {
     ]);
   });
 
+  it('binding a held entity again hands it to the new holder: one holder, the counts unchanged', () => {
+    for (const keepHistory of [false, true]) {
+      const table = filledTable(2, keepHistory);
+      const record = table.get('u0')!;
+      table.bind(record, 'shop:a', T + 10);
+      table.bind(record, 'shop:b', T + 20);
+      expect(table.ownerOf(record)).toBe('shop:b');
+      expect(table.availableCount).toBe(1);
+      table.release(record, T + 30);
+      expect(table.ownerOf(record)).toBeNull();
+      expect(table.availableCount).toBe(2);
+      const random = new SeededRandom(2);
+      const drawn = new Set(Array.from({ length: 60 }, () => table.sample([], random)!.key));
+      expect([...drawn].sort()).toEqual(['u0', 'u1']);
+    }
+  });
+
   it('with history, versions keep holders and changed fields, not copies of the state', () => {
     let copies = 0;
     const table = new EntityTable('User', true, (state) => (copies++, { ...state }));
