@@ -55,8 +55,8 @@ if (values.users !== undefined) {
   const rounds = parseRounds('million-entities', values.rounds);
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   const largeUsers = Number(values.large);
-  if (!Number.isSafeInteger(largeUsers) || largeUsers < 1) {
-    console.error(`million-entities: --large must be a whole number of users, got ${values.large}`);
+  if (!Number.isSafeInteger(largeUsers) || largeUsers < 1 || !(Number(values.hours) > 0)) {
+    console.error(`million-entities: --large takes a whole number of users and --hours a positive number, got ${values.large} and ${values.hours}`);
     process.exit(2);
   }
   const ratios: number[] = [];

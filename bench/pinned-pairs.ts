@@ -64,7 +64,10 @@ function measured(dir: string, core: number): Promise<number> {
   }));
 }
 
-const unit = rate === undefined ? ' s' : '';
+/** How a pair compares: above 1 the new build is faster either way (less time, or a higher rate). */
+const compare = rate === undefined
+  ? { ratio: (old: number, now: number) => old / now, show: (v: number) => `${v.toFixed(2)} s`, label: 'old/new time' }
+  : { ratio: (old: number, now: number) => now / old, show: (v: number) => String(Math.round(v)), label: 'new/old rate' };
 const ratios: number[] = [];
 for (let pair = 1; pair <= pairs; pair++) {
   const oldCore = pair % 2;
@@ -72,11 +75,9 @@ for (let pair = 1; pair <= pairs; pair++) {
     console.error(`pinned-pairs: ${error.message}`);
     process.exit(1);
   });
-  // Above 1 the new build is faster either way: less time, or a higher rate.
-  ratios.push(rate === undefined ? oldValue / newValue : newValue / oldValue);
-  const show = (v: number) => (rate === undefined ? v.toFixed(2) : String(Math.round(v)));
-  console.log(`pair ${pair}: old ${show(oldValue)}${unit} on core ${oldCore}, new ${show(newValue)}${unit} on core ${1 - oldCore}: ${ratios.at(-1)!.toFixed(3)}`);
+  ratios.push(compare.ratio(oldValue, newValue));
+  console.log(`pair ${pair}: old ${compare.show(oldValue)} on core ${oldCore}, new ${compare.show(newValue)} on core ${1 - oldCore}: ${ratios.at(-1)!.toFixed(3)}`);
 }
 const swapped = Array.from({ length: pairs / 2 }, (_, i) => Math.sqrt(ratios[2 * i]! * ratios[2 * i + 1]!));
 const geomean = Math.exp(swapped.reduce((sum, r) => sum + Math.log(r), 0) / swapped.length);
-console.log(`${rate === undefined ? 'old/new time' : 'new/old rate'}: geometric mean over swapped pairs ${geomean.toFixed(3)} (each ${swapped.map((r) => r.toFixed(3)).join(' / ')}); median of single pairs ${median(ratios).toFixed(3)}; new faster in ${ratios.filter((r) => r > 1).length} of ${pairs}`);
+console.log(`${compare.label}: geometric mean over swapped pairs ${geomean.toFixed(3)} (each ${swapped.map((r) => r.toFixed(3)).join(' / ')}); median of single pairs ${median(ratios).toFixed(3)}; new faster in ${ratios.filter((r) => r > 1).length} of ${pairs}`);

@@ -3,36 +3,16 @@
  * run it (a subprocess, the built package). Nothing here checks a figure's value or a
  * duration: the figures are read by people, in bench/README.md. Build first (npm test does).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from '../helpers/cli.js';
+import { runNode } from '../helpers/cli.js';
 import { checkService, type ServiceStatus } from '../integration/services.js';
 
-interface BenchResult {
-  readonly status: number | null;
-  readonly output: string;
-}
-
-/** `node <nodeFlags> --import tsx bench/<script> <args>` in the repository; stdout and stderr together. */
-function bench(script: string, args: readonly string[], nodeFlags: readonly string[] = ['--max-semi-space-size=32']): Promise<BenchResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', `bench/${script}`, ...args], { cwd: REPO });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, output });
-    });
-  });
-}
-
 /** Runs a benchmark and expects it to succeed and print every pattern. */
-async function expectFigures(script: string, args: readonly string[], patterns: readonly RegExp[], nodeFlags?: readonly string[]): Promise<void> {
-  const { status, output } = await bench(script, args, nodeFlags);
+async function expectFigures(script: string, args: readonly string[], patterns: readonly RegExp[], nodeFlags: readonly string[] = ['--max-semi-space-size=32']): Promise<void> {
+  const { status, stdout, stderr } = await runNode([...nodeFlags, '--import', 'tsx', `bench/${script}`, ...args], { timeoutMs: 100_000 });
+  const output = stdout + stderr;
   expect(status, output).toBe(0);
   for (const pattern of patterns) expect(output).toMatch(pattern);
 }

@@ -19,8 +19,13 @@ export interface CliResult {
 
 /** Runs `deep-faker ...args` with the repository as working directory. */
 export function runCli(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+  return runNode([BIN, ...args], options);
+}
+
+/** Runs `node ...nodeArgs` (a script and its arguments, Node flags first) with the repository as working directory. */
+export function runNode(nodeArgs: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, nodeArgs, { cwd: options.cwd ?? REPO, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
