@@ -21,7 +21,7 @@ export function applySetState(
   }
   // Written field by field into the state: no changes object per SetState.
   const table = store.table(entity);
-  const state = table.writableState(record, instance.clock);
+  const version = table.beginWrite(record, instance.clock);
   for (const op of action.ops) {
     let value = op.value;
     if (op.isFunction) {
@@ -36,10 +36,10 @@ export function applySetState(
       }
     }
     if (op.op === 'is') {
-      table.write(record, state, op.field, value);
+      table.write(record, version, op.field, value);
       continue;
     }
-    const current = state[op.field];
+    const current = record[op.field];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new DeepFakerError('E_BAD_VALUE', `${where}, entity ${entity.name}, field ${op.field}: '${op.op}' takes a number, got ${describeValue(value)}.`);
     }
@@ -50,6 +50,6 @@ export function applySetState(
     if (op.def.kind === 'int' && !Number.isSafeInteger(next)) {
       throw new DeepFakerError('E_BAD_VALUE', `${where}, entity ${entity.name}, field ${op.field}: ${op.op} ${value} makes ${next}, not an integer. Use whole numbers on int fields.`);
     }
-    table.write(record, state, op.field, next);
+    table.write(record, version, op.field, next);
   }
 }

@@ -48,7 +48,7 @@ export class BoundEntities {
     const entities = this.entities;
     if (entities === undefined) return undefined;
     for (let i = 0; i < entities.length; i++) {
-      if (entities[i]!.primaryKey === field) return this.records![i]!.key;
+      if (entities[i]!.primaryKey === field) return this.records![i]![field] as string | number;
     }
     return undefined;
   }

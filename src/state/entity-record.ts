@@ -1,17 +1,16 @@
-/** One entity: its current state and, in full history mode, where its versions are. */
-export interface EntityRecord {
-  readonly key: string | number;
-  /**
-   * The current state: key, state fields and flow_name, changed in place (with history its
-   * versions keep the old values). Its flow_name stays null (the table keeps who holds it):
-   * read it via snapshotOf, which copies it.
-   */
-  state: Record<string, unknown>;
-  /** The entity's latest version in its table's VersionLog (full history), or -1 without history. */
-  version: number;
-  /** The entity's row in its table's columns (timestamps, index positions). */
-  readonly row: number;
-}
+/** The symbol under which an entity's state object keeps its row (see EntityRecord). */
+export const ROW: unique symbol = Symbol('entity row');
+
+/**
+ * One entity: its current state, the object itself (key, state fields and flow_name, changed
+ * in place; with history its versions keep the old values), with its row in its table's
+ * columns under the ROW symbol. A record apart from its state cost every bind a dependent
+ * cache miss among many entities. A symbol keeps the row out of everything that reads the
+ * state by name: copies (a layout's literal of its named fields), for-in, JSON and
+ * conditions. Its flow_name stays null (the table keeps who holds it): read it via
+ * snapshotOf, which copies it.
+ */
+export type EntityRecord = Record<string, unknown> & { readonly [ROW]: number };
 
 /** A state valid over [validFrom, validTo); validTo is null for the current version. */
 export interface EntityVersion<S = Record<string, unknown>> {
@@ -31,7 +30,7 @@ export function snapshotOf(
   owner: string | null,
   copy: (state: Record<string, unknown>) => Record<string, unknown>,
 ): Record<string, unknown> {
-  return stateWithOwner(record.state, owner, copy);
+  return stateWithOwner(record, owner, copy);
 }
 
 /** A copy of `state` (by `copy`) whose flow_name is `owner`: a snapshot, or a version read back. */
@@ -45,7 +44,12 @@ export function stateWithOwner(
   return copied;
 }
 
-/** A copy of any state, where no layout is at hand (a table made without one, as in tests). */
+/**
+ * A copy of any state's named fields, where no layout is at hand (a table made without one,
+ * as in tests). Not a spread: that would copy the ROW symbol too.
+ */
 export function copyAnyState(state: Record<string, unknown>): Record<string, unknown> {
-  return { ...state };
+  const copied: Record<string, unknown> = {};
+  for (const field of Object.keys(state)) copied[field] = state[field];
+  return copied;
 }

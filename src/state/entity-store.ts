@@ -23,7 +23,7 @@ export class EntityStore {
   table(entity: AnyEntity): EntityTable {
     let table = this.tables.get(entity);
     if (table === undefined) {
-      table = new EntityTable(entity.name, (entity.history ?? this.defaultHistory) === 'full', stateLayoutOf(entity).copy);
+      table = new EntityTable(entity.name, entity.primaryKey, (entity.history ?? this.defaultHistory) === 'full', stateLayoutOf(entity).copy);
       this.tables.set(entity, table);
     }
     return table;

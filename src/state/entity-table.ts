@@ -4,7 +4,7 @@
  */
 import type { SeededRandom } from '../util/seeded-random.js';
 import { matches, type Condition } from './conditions.js';
-import { copyAnyState, snapshotOf, stateWithOwner, type EntityRecord, type EntityVersion } from './entity-record.js';
+import { copyAnyState, ROW, snapshotOf, stateWithOwner, type EntityRecord, type EntityVersion } from './entity-record.js';
 import { FilterSets, type FilterSet } from './filter-sets.js';
 import { IndexedSet } from './indexed-set.js';
 import { OwnerSlots } from './owner-slots.js';
@@ -28,6 +28,8 @@ export class EntityTable {
   private readonly rows = new RowColumns();
   /** Without history: when each entity's current state began (with history, its versions say). */
   private readonly changedAt = this.rows.addColumn();
+  /** With history: each entity's latest version in `versions`; -1 without. */
+  private readonly latestVersion: number;
   /** Who holds each held entity (its state's flow_name stays null); an entity held by none is available. */
   private readonly owners = new OwnerSlots(this.rows, this.rows.addColumn());
   /**
@@ -45,15 +47,18 @@ export class EntityTable {
   private readonly versions: VersionLog | undefined;
 
   /**
-   * `copyState`: a copy of a state, for a snapshot or a version read back. The state layout's
-   * own copier: `{ ...state }` here, shared by every entity type, turns polymorphic.
+   * `keyField`: the state field holding each entity's key. `copyState`: a copy of a state's
+   * named fields, for a snapshot or a version read back. The state layout's own copier: code
+   * shared by every entity type turns polymorphic.
    */
   constructor(
     readonly name: string,
+    private readonly keyField: string,
     keepHistory: boolean,
     private readonly copyState: (state: Record<string, unknown>) => Record<string, unknown> = copyAnyState,
   ) {
     this.versions = keepHistory ? new VersionLog() : undefined;
+    this.latestVersion = keepHistory ? this.rows.addColumn() : -1;
   }
 
   get keepHistory(): boolean {
@@ -72,35 +77,46 @@ export class EntityTable {
     return this.records.get(key);
   }
 
-  /** Adds a new, available entity; the caller has checked that the key is free. */
+  /**
+   * Adds a new, available entity; the caller has checked that the key is free. `state`
+   * becomes the record: made with a ROW slot (stateLayoutOf), the row is stored in the object
+   * itself; a state made without one gets it as an added property.
+   */
   create(key: string | number, state: Record<string, unknown>, at: number): EntityRecord {
     const row = this.records.size;
     this.rows.ensureRows(row + 1);
     const owner = state.flow_name as string | null;
     state.flow_name = null;
-    const version = this.versions === undefined ? -1 : this.versions.first(at, owner);
-    const record: EntityRecord = { key, state, version, row };
+    const record = state as { [ROW]: number } & Record<string, unknown>;
+    record[ROW] = row;
+    if (this.versions !== undefined) this.rows.set(row, this.latestVersion, this.versions.first(at, owner));
     this.rows.set(row, this.changedAt, at);
     this.records.set(key, record);
-    if (owner === null) this.makeAvailable(record);
+    if (owner === null) this.makeAvailable(record, row);
     else this.owners.hold(row, owner);
     return record;
   }
+
+  // Each operation reads the record's row once and passes it on: records of different
+  // entity types have different shapes, and every read of ROW at a site shared by the
+  // types is a polymorphic one.
 
   /** Marks the entity as held by a flow instance from `at` on. */
   bind(record: EntityRecord, owner: string, at: number): void {
     // The events the flow emits next carry the key; among many entities it is cold (made when
     // the entity was, anywhere in the heap). Read now, its misses overlap the bind's own (row,
     // state, sets); read first by the serializer, a batch later, they stalled it one by one.
-    touchString(record.key);
-    this.makeUnavailable(record);
-    this.setOwner(record, owner, at);
+    touchString(record[this.keyField]);
+    const row = record[ROW];
+    this.makeUnavailable(record, row);
+    this.setOwner(row, owner, at);
   }
 
   /** Frees the entity at `at`: filters see it again. */
   release(record: EntityRecord, at: number): void {
-    this.setOwner(record, null, at);
-    this.makeAvailable(record);
+    const row = record[ROW];
+    this.setOwner(row, null, at);
+    this.makeAvailable(record, row);
   }
 
   /** The entity's current state as a snapshot, its flow_name `owner` (see snapshotOf). */
@@ -110,44 +126,56 @@ export class EntityTable {
 
   /** The flow instance holding the entity now (its flow_name), or null. */
   ownerOf(record: EntityRecord): string | null {
-    return this.owners.ownerOf(record.row);
+    return this.owners.ownerOf(record[ROW]);
   }
 
   /**
    * mutate() for the one field every bind and release changes, without a changes object. With
    * history the new version records only its holder: the state is unchanged.
    */
-  private setOwner(record: EntityRecord, owner: string | null, at: number): void {
-    if (owner === null) this.owners.release(record.row);
-    else this.owners.hold(record.row, owner);
+  private setOwner(row: number, owner: string | null, at: number): void {
+    if (owner === null) this.owners.release(row);
+    else this.owners.hold(row, owner);
     const versions = this.versions;
-    if (versions === undefined) this.rows.set(record.row, this.changedAt, at);
-    else record.version = versions.openAt(record.version, at, owner);
+    if (versions === undefined) this.rows.set(row, this.changedAt, at);
+    else this.rows.set(row, this.latestVersion, versions.openAt(this.rows.get(row, this.latestVersion), at, owner));
   }
 
   /** Closes the current version at `at` and opens one with `changes` applied. */
   mutate(record: EntityRecord, changes: Record<string, unknown>, at: number): void {
-    const state = this.writableState(record, at);
-    for (const field in changes) this.write(record, state, field, changes[field]);
+    const version = this.beginWrite(record, at);
+    for (const field in changes) this.write(record, version, field, changes[field]);
   }
 
   /**
-   * The state to change at `at`, field by field with write(): the current one, changed in
+   * Before the state is changed at `at`, field by field with write(): the state is changed in
    * place (readers get copies, see snapshotOf, so a replaced state never becomes
    * old-generation garbage). With history, opens the entity's version at `at`, or goes on
-   * with the one that began at `at` (see VersionLog.openAt).
+   * with the one that began at `at` (see VersionLog.openAt), and returns it for write();
+   * without, returns -1.
    */
-  writableState(record: EntityRecord, at: number): Record<string, unknown> {
+  beginWrite(record: EntityRecord, at: number): number {
+    const row = record[ROW];
     const versions = this.versions;
-    if (versions === undefined) this.rows.set(record.row, this.changedAt, at);
-    else record.version = versions.openAt(record.version, at, versions.holderOf(record.version));
-    return record.state;
+    if (versions === undefined) {
+      this.rows.set(row, this.changedAt, at);
+      return -1;
+    }
+    const latest = this.rows.get(row, this.latestVersion);
+    const version = versions.openAt(latest, at, versions.holderOf(latest));
+    this.rows.set(row, this.latestVersion, version);
+    return version;
   }
 
-  /** Sets a field of `state`, from writableState; with history, the version keeps its old value. */
-  write(record: EntityRecord, state: Record<string, unknown>, field: string, value: unknown): void {
-    this.versions?.keepOldValue(record.version, field, state[field]);
-    state[field] = value;
+  /** Sets a field of the state; `version`: beginWrite's, where the old value is kept with history. */
+  write(record: EntityRecord, version: number, field: string, value: unknown): void {
+    this.versions?.keepOldValue(version, field, record[field]);
+    (record as Record<string, unknown>)[field] = value;
+  }
+
+  /** With history: the entity's latest version. */
+  private latestOf(record: EntityRecord): number {
+    return this.rows.get(record[ROW], this.latestVersion);
   }
 
   /**
@@ -192,10 +220,10 @@ export class EntityTable {
     }
     for (let i = 0; i < RANDOM_TRIES; i++) {
       const pick = candidates.at(random.index(size));
-      if (matches(pick.state, conditions)) return pick;
+      if (matches(pick, conditions)) return pick;
     }
     this.filterSets.scanned(conditions);
-    const matching = candidates.toArray().filter((r) => matches(r.state, conditions));
+    const matching = candidates.toArray().filter((r) => matches(r, conditions));
     return matching.length === 0 ? undefined : matching[random.index(matching.length)];
   }
 
@@ -206,11 +234,11 @@ export class EntityTable {
     for (const record of this.records.values()) {
       // Without history only the current state is known (Simulation.query refuses past instants).
       if (at === undefined || versions === undefined) {
-        if (matches(record.state, conditions)) out.push(this.snapshot(record, this.ownerOf(record)));
+        if (matches(record, conditions)) out.push(this.snapshot(record, this.ownerOf(record)));
         continue;
       }
-      const state = this.copyState(record.state);
-      const version = versions.rewind(record.version, at, state);
+      const state = this.copyState(record);
+      const version = versions.rewind(this.latestOf(record), at, state);
       if (version < 0) continue;
       state.flow_name = versions.holderOf(version);
       if (matches(state, conditions)) out.push(state);
@@ -222,12 +250,12 @@ export class EntityTable {
     const record = this.records.get(key);
     if (record === undefined) return undefined;
     const versions = this.versions;
-    if (versions === undefined) return [{ validFrom: this.rows.get(record.row, this.changedAt), validTo: null, state: this.snapshot(record, this.ownerOf(record)) }];
+    if (versions === undefined) return [{ validFrom: this.rows.get(record[ROW], this.changedAt), validTo: null, state: this.snapshot(record, this.ownerOf(record)) }];
     // Newest first: each version's state is the next one's with that one's changes undone.
     const newestFirst: EntityVersion[] = [];
-    const state = this.copyState(record.state);
+    const state = this.copyState(record);
     let validTo: number | null = null;
-    for (let version = record.version; version >= 0; version = versions.previousOf(version)) {
+    for (let version = this.latestOf(record); version >= 0; version = versions.previousOf(version)) {
       const validFrom = versions.fromOf(version);
       newestFirst.push({ validFrom, validTo, state: stateWithOwner(state, versions.holderOf(version), this.copyState) });
       validTo = validFrom;
@@ -242,7 +270,7 @@ export class EntityTable {
       index = { field, column: this.rows.addColumn(), sets: new Map() };
       this.indexes.set(field, index);
       this.indexList.push(index);
-      for (const record of this.availableRecords()) addToIndex(this.rows, index, record);
+      for (const record of this.availableRecords()) addToIndex(this.rows, index, record, record[ROW]);
     }
     return index;
   }
@@ -251,7 +279,7 @@ export class EntityTable {
   private allAvailable(): IndexedSet {
     if (this.available === undefined) {
       const set = new IndexedSet(this.rows, this.rows.addColumn());
-      for (const record of this.availableRecords()) set.add(record);
+      for (const record of this.availableRecords()) set.add(record, record[ROW]);
       this.available = set;
     }
     return this.available;
@@ -260,22 +288,22 @@ export class EntityTable {
   /** The available entities in the order they were created: what a new set starts with. */
   private *availableRecords(): Generator<EntityRecord> {
     for (const record of this.records.values()) {
-      if (!this.owners.isHeld(record.row)) yield record;
+      if (!this.owners.isHeld(record[ROW])) yield record;
     }
   }
 
-  private makeAvailable(record: EntityRecord): void {
-    this.available?.add(record);
-    for (const index of this.indexList) addToIndex(this.rows, index, record);
-    this.filterSets.added(record);
+  private makeAvailable(record: EntityRecord, row: number): void {
+    this.available?.add(record, row);
+    for (const index of this.indexList) addToIndex(this.rows, index, record, row);
+    this.filterSets.added(record, row);
   }
 
   /** Before its owner is set: an entity a flow holds already is not available. */
-  private makeUnavailable(record: EntityRecord): void {
-    if (this.owners.isHeld(record.row)) return;
-    this.available?.remove(record);
-    for (const index of this.indexList) index.sets.get(record.state[index.field])!.remove(record);
-    this.filterSets.removed(record);
+  private makeUnavailable(record: EntityRecord, row: number): void {
+    if (this.owners.isHeld(row)) return;
+    this.available?.remove(record, row);
+    for (const index of this.indexList) index.sets.get(record[index.field])!.remove(record, row);
+    this.filterSets.removed(record, row);
   }
 }
 
@@ -285,12 +313,12 @@ function pick(filter: FilterSet, random: SeededRandom): EntityRecord | undefined
   return size === 0 ? undefined : filter.set.at(random.index(size));
 }
 
-function addToIndex(rows: RowColumns, index: FieldIndex, record: EntityRecord): void {
-  const value = record.state[index.field];
+function addToIndex(rows: RowColumns, index: FieldIndex, record: EntityRecord, row: number): void {
+  const value = record[index.field];
   let set = index.sets.get(value);
   if (set === undefined) {
     set = new IndexedSet(rows, index.column);
     index.sets.set(value, set);
   }
-  set.add(record);
+  set.add(record, row);
 }

@@ -1,5 +1,5 @@
 import { matches, type Condition } from './conditions.js';
-import type { EntityRecord } from './entity-record.js';
+import { ROW, type EntityRecord } from './entity-record.js';
 import { IndexedSet } from './indexed-set.js';
 import type { RowColumns } from './row-columns.js';
 
@@ -77,16 +77,16 @@ export class FilterSets {
   }
 
   /** An entity became available: it joins the sets whose conditions it meets. */
-  added(record: EntityRecord): void {
+  added(record: EntityRecord, row: number): void {
     for (const filter of this.list) {
-      if (matches(record.state, filter.conditions)) filter.set.add(record);
+      if (matches(record, filter.conditions)) filter.set.add(record, row);
     }
   }
 
   /** An entity stopped being available. */
-  removed(record: EntityRecord): void {
+  removed(record: EntityRecord, row: number): void {
     for (const filter of this.list) {
-      if (filter.set.has(record)) filter.set.remove(record);
+      if (filter.set.has(record, row)) filter.set.remove(record, row);
     }
   }
 
@@ -96,7 +96,7 @@ export class FilterSets {
     this.byKey.set(key, filter);
     this.list.push(filter);
     for (const record of this.availableRecords()) {
-      if (matches(record.state, filter.conditions)) filter.set.add(record);
+      if (matches(record, filter.conditions)) filter.set.add(record, record[ROW]);
     }
     return filter;
   }

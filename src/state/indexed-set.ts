@@ -1,4 +1,4 @@
-import type { EntityRecord } from './entity-record.js';
+import { ROW, type EntityRecord } from './entity-record.js';
 import type { RowColumns } from './row-columns.js';
 
 /**
@@ -21,23 +21,24 @@ export class IndexedSet {
     return this.items[position]!;
   }
 
-  has(record: EntityRecord): boolean {
-    const position = this.rows.get(record.row, this.column);
+  // `row`: the record's row, which its caller has read already (see EntityTable).
+  has(record: EntityRecord, row: number): boolean {
+    const position = this.rows.get(row, this.column);
     return position < this.count && this.items[position] === record;
   }
 
-  add(record: EntityRecord): void {
-    this.rows.set(record.row, this.column, this.count);
+  add(record: EntityRecord, row: number): void {
+    this.rows.set(row, this.column, this.count);
     this.items[this.count++] = record;
   }
 
-  remove(record: EntityRecord): void {
-    const position = this.rows.get(record.row, this.column);
+  remove(record: EntityRecord, row: number): void {
+    const position = this.rows.get(row, this.column);
     const last = this.items[--this.count]!;
     this.items[this.count] = undefined;
     if (last !== record) {
       this.items[position] = last;
-      this.rows.set(last.row, this.column, position);
+      this.rows.set(last[ROW], this.column, position);
     }
   }
 

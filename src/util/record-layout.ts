@@ -12,6 +12,10 @@
  * Where code cannot be made from text (a runtime started with
  * --disallow-code-generation-from-strings), or a key is __proto__ (which a literal would read
  * as the prototype), the shared code is used.
+ *
+ * `slots`: symbols that `build` gives every record too, each -1, for its owner's own numbers
+ * (an entity's row): in the literal they sit in the object itself, where a property added
+ * later would go to a separate array. `copy` leaves them out.
  */
 export class RecordLayout {
   /** Where the next record's values go, one per key, before build(values). Reused. */
@@ -24,11 +28,15 @@ export class RecordLayout {
   private readonly positions = new Map<string, number>();
 
   /** `keys` in the order a record's fields are written: JSON output follows it. */
-  constructor(readonly keys: readonly string[]) {
+  constructor(readonly keys: readonly string[], slots: readonly symbol[] = []) {
     this.values = keys.map(() => null);
-    const literal = (read: (key: string, i: number) => string) => `return {${keys.map((key, i) => `${JSON.stringify(key)}:${read(key, i)}`).join(',')}};`;
-    this.build = literalFunction<RecordLayout['build']>(keys, 'values', literal((_, i) => `values[${i}]`)) ?? templateBuilder(keys);
-    this.copy = literalFunction<RecordLayout['copy']>(keys, 'record', literal((key) => `record[${JSON.stringify(key)}]`)) ?? ((record) => ({ ...record }));
+    const literal = (read: (key: string, i: number) => string, withSlots: boolean) => {
+      const fields = keys.map((key, i) => `${JSON.stringify(key)}:${read(key, i)}`);
+      if (withSlots) fields.push(...slots.map((_, i) => `[slots[${i}]]:-1`));
+      return `return {${fields.join(',')}};`;
+    };
+    this.build = literalFunction<RecordLayout['build']>(keys, 'values', literal((_, i) => `values[${i}]`, true), slots) ?? templateBuilder(keys, slots);
+    this.copy = literalFunction<RecordLayout['copy']>(keys, 'record', literal((key) => `record[${JSON.stringify(key)}]`, false), slots) ?? copyNamed(keys);
     keys.forEach((key, i) => {
       if (!this.positions.has(key)) this.positions.set(key, i);
     });
@@ -41,24 +49,39 @@ export class RecordLayout {
 }
 
 /**
- * A function of `parameter` with `body`, or undefined where it cannot be made. Keys are
- * written as JSON strings, which are JavaScript string literals too: no key can become code.
+ * A function of `parameter` with `body` (which may read `slots`), or undefined where it
+ * cannot be made. Keys are written as JSON strings, which are JavaScript string literals too:
+ * no key can become code.
  */
-function literalFunction<F>(keys: readonly string[], parameter: string, body: string): F | undefined {
+function literalFunction<F>(keys: readonly string[], parameter: string, body: string, slots: readonly symbol[]): F | undefined {
   if (keys.includes('__proto__')) return undefined;
   try {
-    return new Function(parameter, body) as F;
+    return new Function('slots', `return function (${parameter}) { ${body} };`)(slots) as F;
   } catch {
     return undefined;
   }
 }
 
-/** Copies of a template made by JSON.parse (which puts every field in the object), then filled. */
-function templateBuilder(keys: readonly string[]): RecordLayout['build'] {
+/**
+ * Records made from a template by JSON.parse (which puts every field in the object itself,
+ * and a `__proto__` key as a field), copied, filled by `read` and given the slots.
+ */
+function templateRecords<A>(keys: readonly string[], slots: readonly symbol[], read: (from: A, key: string, i: number) => unknown): (from: A) => Record<string, unknown> {
   const template = JSON.parse(`{${keys.map((key) => `${JSON.stringify(key)}:null`).join(',')}}`) as Record<string, unknown>;
-  return (values) => {
-    const record = { ...template };
-    for (let i = 0; i < keys.length; i++) record[keys[i]!] = values[i];
-    return record;
+  return (from) => {
+    const record: Record<string | symbol, unknown> = { ...template };
+    for (let i = 0; i < keys.length; i++) record[keys[i]!] = read(from, keys[i]!, i);
+    for (const slot of slots) record[slot] = -1;
+    return record as Record<string, unknown>;
   };
+}
+
+/** Builds records without code made from text. */
+function templateBuilder(keys: readonly string[], slots: readonly symbol[]): RecordLayout['build'] {
+  return templateRecords<readonly unknown[]>(keys, slots, (values, _, i) => values[i]);
+}
+
+/** Copies a record's named fields without code made from text, slots left out. */
+function copyNamed(keys: readonly string[]): RecordLayout['copy'] {
+  return templateRecords<Record<string, unknown>>(keys, [], (record, key) => record[key]);
 }

@@ -50,7 +50,7 @@ interface ModelEntity {
 describe('availability', () => {
   it('agrees with a model: counts, and picks that draw every matching available entity and nothing else', () => {
     fc.assert(fc.property(fc.array(step, { maxLength: 50 }), fc.array(fc.boolean(), { minLength: FIRST, maxLength: FIRST }), (steps, heldAtStart) => {
-      const table = new EntityTable('User', false);
+      const table = new EntityTable('User', 'user_id', false);
       const model: ModelEntity[] = [];
       const random = new SeededRandom(3);
       const create = (held: boolean) => {
@@ -79,7 +79,7 @@ describe('availability', () => {
           const drawn = new Set<string>();
           for (let i = 0; i < 200; i++) {
             const record = s.pick === 'filter' ? table.sampleForFilter(FILTER, random) : table.sample(conditions, random);
-            if (record !== undefined) drawn.add(record.key as string);
+            if (record !== undefined) drawn.add(record.user_id as string);
           }
           // Among at most MAX entities, 200 uniform draws miss one with a chance below 1e-8.
           expect([...drawn].sort()).toEqual(expected);

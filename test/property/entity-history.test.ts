@@ -37,7 +37,7 @@ function record(model: ModelVersion[], at: number, change: Record<string, unknow
 describe('full history', () => {
   it('agrees with a model that copies every version whole', () => {
     fc.assert(fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
-      const table = new EntityTable('User', true);
+      const table = new EntityTable('User', 'user_id', true);
       const model = new Map<string, ModelVersion[]>();
       for (const key of KEYS) {
         table.create(key, { user_id: key, n: 0, flow_name: null }, T);

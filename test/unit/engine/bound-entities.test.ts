@@ -3,14 +3,14 @@ import { BoundEntities } from '../../../src/engine/bound-entities.js';
 import { defineEntity } from '../../../src/schema/define-entity.js';
 import { defineEvent } from '../../../src/schema/define-event.js';
 import { Field, StateField } from '../../../src/schema/field.js';
-import type { EntityRecord } from '../../../src/state/entity-record.js';
+import { ROW, type EntityRecord } from '../../../src/state/entity-record.js';
 
 const Created = defineEvent('BoundCreated', { bound_id: Field.string({ primaryKey: true }) });
 const Held = defineEntity('BoundHeld', { sourceEvent: Created, primaryKey: 'bound_id', state: { n: StateField.int({ default: 0 }) } });
 const Other = defineEntity('BoundOther', { sourceEvent: null, primaryKey: 'other_id', state: { n: StateField.int({ default: 0 }) } });
 
-function record(key: string, row: number): EntityRecord {
-  return { key, state: {}, version: -1, row };
+function record(keyField: string, key: string, row: number): EntityRecord {
+  return { [keyField]: key, n: 0, flow_name: null, [ROW]: row };
 }
 
 describe('BoundEntities', () => {
@@ -20,8 +20,8 @@ describe('BoundEntities', () => {
     expect(bound.get(Held)).toBeUndefined();
     expect(bound.has(Held)).toBe(false);
     expect(bound.keyNamed('bound_id')).toBeUndefined();
-    const held = record('h1', 0);
-    const other = record('o1', 1);
+    const held = record('bound_id', 'h1', 0);
+    const other = record('other_id', 'o1', 1);
     bound.set(Held, held);
     bound.set(Other, other);
     expect(bound.size).toBe(2);

@@ -39,6 +39,19 @@ describe('saveEntity', () => {
     expect(sim.history(Member, e.user_id as string)).toHaveLength(1);
   });
 
+  it("hands out states with their named fields only: the record's own row stays inside", async () => {
+    const seen: Record<string, unknown>[] = [];
+    const sim = new Simulation({ duration: '1s', nFlows: 1, randomSeed: 5 });
+    sim.flow(function* register(ctx) {
+      yield NewEvent(ctx, Registered, { saveEntity: Member });
+      seen.push(ctx.getEntity(Member)!);
+    });
+    const { events } = await runCollect(sim);
+    seen.push(...sim.query(Member), ...sim.history(Member, events[0]!.user_id as string)!.map((v) => v.state));
+    expect(seen).toHaveLength(3);
+    for (const state of seen) expect(Reflect.ownKeys(state)).toEqual(['user_id', 'email', 'plan', 'visits', 'nickname', 'flow_name']);
+  });
+
   it('binds the new entity to the creating flow until the flow ends', async () => {
     const sim = new Simulation({ duration: '1s', nFlows: 1, randomSeed: 5, drain: true });
     sim.flow(function* register_and_wait(ctx) {

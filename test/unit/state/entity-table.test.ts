@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { copyAnyState } from '../../../src/state/entity-record.js';
 import { EntityTable } from '../../../src/state/entity-table.js';
 import type { Condition } from '../../../src/state/conditions.js';
 import { matches } from '../../../src/state/conditions.js';
@@ -11,7 +12,7 @@ function userState(key: string, extra: Record<string, unknown> = {}): Record<str
 }
 
 function filledTable(n: number, keepHistory = true): EntityTable {
-  const table = new EntityTable('User', keepHistory);
+  const table = new EntityTable('User', 'user_id', keepHistory);
   for (let i = 0; i < n; i++) table.create(`u${i}`, userState(`u${i}`), T);
   return table;
 }
@@ -38,7 +39,7 @@ describe('EntityTable versions', () => {
     expect(history[2]!.state.is_logged_in).toBe(true);
     // older versions are not changed by later writes
     expect(history[0]!.state.is_logged_in).toBe(false);
-    expect(record.state.total_orders).toBe(2);
+    expect(record.total_orders).toBe(2);
   });
 
   it('collapses several writes at one instant into one version', () => {
@@ -89,7 +90,6 @@ describe('EntityTable versions', () => {
     const record = table.get('u0')!;
     table.mutate(record, { total_orders: 1 }, T + 100);
     table.mutate(record, { total_orders: 2 }, T + 200);
-    expect(record.version).toBe(-1);
     expect(table.history('u0')).toEqual([{ validFrom: T + 200, validTo: null, state: userState('u0', { total_orders: 2 }) }]);
   });
 });
@@ -104,7 +104,7 @@ describe('EntityTable availability', () => {
     expect(table.ownerOf(record)).toBe('shop:abc');
     expect(table.snapshot(record, table.ownerOf(record)).flow_name).toBe('shop:abc');
     const random = new SeededRandom(1);
-    for (let i = 0; i < 50; i++) expect(table.sample([], random)!.key).toBe('u1');
+    for (let i = 0; i < 50; i++) expect(table.sample([], random)!.user_id).toBe('u1');
     table.release(record, T + 90);
     expect(table.availableCount).toBe(2);
     expect(table.ownerOf(record)).toBeNull();
@@ -127,23 +127,22 @@ describe('EntityTable availability', () => {
       expect(table.ownerOf(record)).toBeNull();
       expect(table.availableCount).toBe(2);
       const random = new SeededRandom(2);
-      const drawn = new Set(Array.from({ length: 60 }, () => table.sample([], random)!.key));
+      const drawn = new Set(Array.from({ length: 60 }, () => table.sample([], random)!.user_id));
       expect([...drawn].sort()).toEqual(['u0', 'u1']);
     }
   });
 
   it('with history, versions keep holders and changed fields, not copies of the state', () => {
     let copies = 0;
-    const table = new EntityTable('User', true, (state) => (copies++, { ...state }));
+    const table = new EntityTable('User', 'user_id', true, (state) => (copies++, copyAnyState(state)));
     const record = table.create('u0', userState('u0'), T);
-    const state = record.state;
     table.bind(record, 'shop:a', T + 10);
     table.mutate(record, { total_orders: 1 }, T + 20);
     table.release(record, T + 30);
     // Written in place, as without history: no copy until someone reads a version.
     expect(copies).toBe(0);
-    expect(record.state).toBe(state);
-    expect(record.state.total_orders).toBe(1);
+    expect(table.get('u0')).toBe(record);
+    expect(record.total_orders).toBe(1);
     const history = table.history('u0')!;
     expect(history.map((v) => [v.validFrom, v.state.total_orders, v.state.flow_name])).toEqual([
       [T, 0, null],
@@ -184,14 +183,14 @@ describe('EntityTable availability', () => {
       [T + 20, 'shop:b'],
     ]);
     // An entity created by a flow is held by it from its first version.
-    const created = new EntityTable('User', true);
+    const created = new EntityTable('User', 'user_id', true);
     const n = created.create('n0', userState('n0', { flow_name: 'signup:n' }), T);
     created.release(n, T + 5);
     expect(created.history('n0')!.map((v) => v.state.flow_name)).toEqual(['signup:n', null]);
   });
 
   it('an entity created with an owner is not available until released', () => {
-    const table = new EntityTable('User', true);
+    const table = new EntityTable('User', 'user_id', true);
     const record = table.create('u0', userState('u0', { flow_name: 'signup:x' }), T);
     expect(table.availableCount).toBe(0);
     expect(table.sample([], new SeededRandom(1))).toBeUndefined();
@@ -206,7 +205,7 @@ describe('EntityTable availability', () => {
     table.bind(b, 'shop:b', T + 20);
     expect(table.ownerOf(a)).toBe('shop:a');
     // The stored state is not written on bind (an old object would point at a young string).
-    expect(a.state.flow_name).toBeNull();
+    expect(a.flow_name).toBeNull();
     expect(table.query([], undefined).map((s) => [s.user_id, s.flow_name])).toEqual([['u0', 'shop:a'], ['u1', 'shop:b'], ['u2', null]]);
     expect(table.history('u1')).toEqual([{ validFrom: T + 20, validTo: null, state: userState('u1', { flow_name: 'shop:b' }) }]);
     // A snapshot is a copy: releasing later does not change it.
@@ -219,7 +218,7 @@ describe('EntityTable availability', () => {
     table.bind(table.get('u2')!, 'shop:c', T + 40);
     expect(table.query([], undefined).map((s) => s.flow_name)).toEqual([null, 'shop:b', 'shop:c']);
     // An entity created by a flow is held by it from the start.
-    const created = new EntityTable('User', false);
+    const created = new EntityTable('User', 'user_id', false);
     const n = created.create('n0', userState('n0', { flow_name: 'signup:n' }), T);
     expect(created.query([], undefined)[0]!.flow_name).toBe('signup:n');
     created.release(n, T + 5);
@@ -253,12 +252,12 @@ describe('EntityTable availability', () => {
     // hold two of the logged-in users
     table.bind(table.get('u0')!, 'shop:1', T + 100);
     table.bind(table.get('u4')!, 'shop:2', T + 100);
-    const seen = new Map<string | number, number>();
+    const seen = new Map<unknown, number>();
     for (let i = 0; i < 4000; i++) {
       const pick = table.sample(loggedIn, random)!;
-      expect(pick.state.is_logged_in).toBe(true);
-      expect(pick.state.flow_name).toBeNull();
-      seen.set(pick.key, (seen.get(pick.key) ?? 0) + 1);
+      expect(pick.is_logged_in).toBe(true);
+      expect(pick.flow_name).toBeNull();
+      seen.set(pick.user_id, (seen.get(pick.user_id) ?? 0) + 1);
     }
     // eight eligible users, each ≈ 500 times (sigma ≈ 21)
     expect([...seen.keys()].sort()).toEqual(['u12', 'u16', 'u20', 'u24', 'u28', 'u32', 'u36', 'u8']);
@@ -266,7 +265,7 @@ describe('EntityTable availability', () => {
     // the negated condition sees only the other available users
     for (let i = 0; i < 200; i++) {
       const pick = table.sample([{ field: 'is_logged_in', op: 'is', value: false }], random)!;
-      expect(Number(String(pick.key).slice(1)) % 4).not.toBe(0);
+      expect(Number(String(pick.user_id).slice(1)) % 4).not.toBe(0);
     }
   });
 
@@ -284,19 +283,19 @@ describe('EntityTable availability', () => {
       { field: 'total_orders', op: 'greater_than', value: 20 },
       { field: 'total_orders', op: 'less_than', value: 28 },
     ];
-    const seen = new Set<string | number>();
+    const seen = new Set<unknown>();
     for (let i = 0; i < 600; i++) {
       const pick = table.sample(conditions, random)!;
-      expect(matches(pick.state, conditions)).toBe(true);
-      seen.add(pick.key);
+      expect(matches(pick, conditions)).toBe(true);
+      seen.add(pick.user_id);
     }
     expect([...seen].sort()).toEqual(['u22', 'u24', 'u26']);
     // a rare match still found by the scan after random tries miss
     const rare: Condition[] = [{ field: 'total_orders', op: 'greater_than', value: 28 }];
-    for (let i = 0; i < 20; i++) expect(table.sample(rare, random)!.key).toBe('u29');
+    for (let i = 0; i < 20; i++) expect(table.sample(rare, random)!.user_id).toBe('u29');
     expect(table.sample([{ field: 'total_orders', op: 'less_than', value: 0 }], random)).toBeUndefined();
     // is_not
-    for (let i = 0; i < 50; i++) expect(table.sample([{ field: 'tier', op: 'is_not', value: 'pro' }], random)!.state.tier).toBe('free');
+    for (let i = 0; i < 50; i++) expect(table.sample([{ field: 'tier', op: 'is_not', value: 'pro' }], random)!.tier).toBe('free');
   });
 
   it("keeps a set per flow filter with a condition other than 'is', which follows binds, releases and state changes", () => {
@@ -314,11 +313,11 @@ describe('EntityTable availability', () => {
     }
     // Hold u500: a held entity is never picked.
     table.bind(table.get('u500')!, 'shop:1', T + 3);
-    const counts = new Map<string | number, number>();
+    const counts = new Map<unknown, number>();
     for (let i = 0; i < 4000; i++) {
       const pick = table.sampleForFilter(busy, random)!;
-      expect(matches(pick.state, busy)).toBe(true);
-      counts.set(pick.key, (counts.get(pick.key) ?? 0) + 1);
+      expect(matches(pick, busy)).toBe(true);
+      counts.set(pick.user_id, (counts.get(pick.user_id) ?? 0) + 1);
     }
     // Four eligible users, each ≈ 1000 times (sigma ≈ 27).
     expect([...counts.keys()].sort()).toEqual(['u1200', 'u1500', 'u1999', 'u999']);
@@ -331,16 +330,16 @@ describe('EntityTable availability', () => {
     expect(mine.next()).toBe(twin.next());
     // Another flow's filter with the same conditions (another array) agrees, as does an in-flow sample.
     const same: Condition[] = busy.map((c) => ({ ...c }));
-    for (let i = 0; i < 50; i++) expect(['u999', 'u1200', 'u1500', 'u1999']).toContain(table.sampleForFilter(same, random)!.key);
-    for (let i = 0; i < 50; i++) expect(['u999', 'u1200', 'u1500', 'u1999']).toContain(table.sample(busy, random)!.key);
+    for (let i = 0; i < 50; i++) expect(['u999', 'u1200', 'u1500', 'u1999']).toContain(table.sampleForFilter(same, random)!.user_id);
+    for (let i = 0; i < 50; i++) expect(['u999', 'u1200', 'u1500', 'u1999']).toContain(table.sample(busy, random)!.user_id);
     // A user whose orders drop below the bound while held leaves the set on release; u500 rejoins it.
     const record = table.get('u999')!;
     table.bind(record, 'refund:1', T + 4);
     table.mutate(record, { total_orders: 1 }, T + 4);
     table.release(record, T + 5);
     table.release(table.get('u500')!, T + 5);
-    const after = new Set<string | number>();
-    for (let i = 0; i < 400; i++) after.add(table.sampleForFilter(busy, random)!.key);
+    const after = new Set<unknown>();
+    for (let i = 0; i < 400; i++) after.add(table.sampleForFilter(busy, random)!.user_id);
     expect([...after].sort()).toEqual(['u1200', 'u1500', 'u1999', 'u500']);
     // Nobody left: undefined at once.
     for (const key of ['u1200', 'u1500', 'u1999', 'u500']) table.bind(table.get(key)!, 'hold:1', T + 6);
@@ -356,9 +355,9 @@ describe('EntityTable availability', () => {
       table.release(record, T + 2);
     }
     /** Draws a sample consumed, by replaying the same stream. */
-    const drawsOf = (conditions: Condition[]): { key: string | number | undefined; draws: number } => {
+    const drawsOf = (conditions: Condition[]): { key: unknown; draws: number } => {
       const random = new SeededRandom(11);
-      const key = table.sample(conditions, random)?.key;
+      const key = table.sample(conditions, random)?.user_id;
       const replay = new SeededRandom(11);
       const next = random.next();
       let draws = 0;
@@ -380,9 +379,9 @@ describe('EntityTable availability', () => {
     table.bind(u40, 'order:2', T + 3);
     table.mutate(u40, { total_orders: 9 }, T + 3);
     table.release(u40, T + 4);
-    const seen = new Set<string | number>();
+    const seen = new Set<unknown>();
     const random = new SeededRandom(12);
-    for (let i = 0; i < 400; i++) seen.add(table.sample(busy(5), random)!.key);
+    for (let i = 0; i < 400; i++) seen.add(table.sample(busy(5), random)!.user_id);
     expect([...seen].sort()).toEqual(['u10', 'u20', 'u30', 'u40']);
     // At most 8 per entity type: 7 more bounds get sets, the next one keeps scanning.
     for (const bound of [0, 1, 2, 3, 4, 6, 8]) {
@@ -405,18 +404,18 @@ describe('EntityTable availability', () => {
     table.release(tagged, T + 2);
     const notTag: Condition[] = [{ field: 'meta', op: 'is_not', value: tag }];
     const notAnEqualObject: Condition[] = [{ field: 'meta', op: 'is_not', value: { team: 'a' } }];
-    for (let i = 0; i < 100; i++) expect(table.sampleForFilter(notTag, random)!.key).not.toBe('u1');
-    const picked = new Set<string | number>();
-    for (let i = 0; i < 300; i++) picked.add(table.sampleForFilter(notAnEqualObject, random)!.key);
+    for (let i = 0; i < 100; i++) expect(table.sampleForFilter(notTag, random)!.user_id).not.toBe('u1');
+    const picked = new Set<unknown>();
+    for (let i = 0; i < 300; i++) picked.add(table.sampleForFilter(notAnEqualObject, random)!.user_id);
     expect([...picked].sort()).toEqual(['u0', 'u1', 'u2']);
   });
 
   it('samples uniformly among available entities without conditions', () => {
     const table = filledTable(5);
     const random = new SeededRandom(5);
-    const counts = new Map<string | number, number>();
+    const counts = new Map<unknown, number>();
     for (let i = 0; i < 5000; i++) {
-      const key = table.sample([], random)!.key;
+      const key = table.sample([], random)!.user_id;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     expect(counts.size).toBe(5);

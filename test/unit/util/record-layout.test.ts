@@ -53,15 +53,30 @@ describe('RecordLayout', () => {
     expect(JSON.stringify(record)).toBe(JSON.stringify(JSON.parse('{"b":1,"2":2,"a":3,"b":4}')));
   });
 
+  it('gives built records its slots, -1 each, which copies, keys and JSON leave out', () => {
+    const slot = Symbol('slot');
+    const layout = new RecordLayout(['user_id', 'n'], [slot]);
+    const record = layout.build(['u1', 2]) as Record<string | symbol, unknown>;
+    expect(record[slot]).toBe(-1);
+    expect(Object.keys(record)).toEqual(['user_id', 'n']);
+    expect(JSON.stringify(record)).toBe('{"user_id":"u1","n":2}');
+    record[slot] = 7;
+    const copy = layout.copy(record as Record<string, unknown>);
+    expect(Object.getOwnPropertySymbols(copy)).toEqual([]);
+    expect(copy).toEqual({ user_id: 'u1', n: 2 });
+  });
+
   it('makes the same records where code cannot be made from text', () => {
     const layoutModule = fileURLToPath(new URL('../../../src/util/record-layout.ts', import.meta.url));
     const script = `const { RecordLayout } = await import(${JSON.stringify(layoutModule)});
-      const layout = new RecordLayout(['event_type', 'b', 'a']);
-      const r = layout.copy(layout.build([null, null, 1]));
-      console.log(JSON.stringify(r), Object.getPrototypeOf(r) === Object.prototype);`;
+      const slot = Symbol('slot');
+      const layout = new RecordLayout(['event_type', 'b', 'a'], [slot]);
+      const built = layout.build([null, null, 1]);
+      const r = layout.copy(built);
+      console.log(JSON.stringify(r), Object.getPrototypeOf(r) === Object.prototype, built[slot], Object.getOwnPropertySymbols(r).length);`;
     const result = spawnSync(process.execPath, ['--disallow-code-generation-from-strings', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
-    expect(result.stdout.trim()).toBe('{"event_type":null,"b":null,"a":1} true');
+    expect(result.stdout.trim()).toBe('{"event_type":null,"b":null,"a":1} true -1 0');
   });
 });
 
