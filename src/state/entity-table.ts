@@ -7,6 +7,7 @@ import { matches, type Condition } from './conditions.js';
 import { copyAnyState, ROW, snapshotOf, stateWithOwner, type EntityRecord, type EntityVersion } from './entity-record.js';
 import { FilterSets, type FilterSet } from './filter-sets.js';
 import { IndexedSet } from './indexed-set.js';
+import { KeyIndex } from './key-index.js';
 import { OwnerSlots } from './owner-slots.js';
 import { RowColumns } from './row-columns.js';
 import { VersionLog } from './version-log.js';
@@ -23,7 +24,9 @@ interface FieldIndex {
 }
 
 export class EntityTable {
-  private readonly records = new Map<string | number, EntityRecord>();
+  /** Every entity by row (creation order), and each one's row by key. */
+  private readonly records: EntityRecord[] = [];
+  private readonly rowsByKey = new KeyIndex((row) => this.records[row]![this.keyField] as string | number);
   /** Per-entity numbers, by row: when its state began, its positions in the sets below. */
   private readonly rows = new RowColumns();
   /** Without history: when each entity's current state began (with history, its versions say). */
@@ -66,24 +69,25 @@ export class EntityTable {
   }
 
   get size(): number {
-    return this.records.size;
+    return this.records.length;
   }
 
   get availableCount(): number {
-    return this.records.size - this.owners.held;
+    return this.records.length - this.owners.held;
   }
 
   get(key: string | number): EntityRecord | undefined {
-    return this.records.get(key);
+    const row = this.rowsByKey.rowOf(key);
+    return row < 0 ? undefined : this.records[row];
   }
 
   /**
-   * Adds a new, available entity; the caller has checked that the key is free. `state`
+   * Adds a new, available entity; the caller has checked that the key is free, and `state` holds it under the key field. `state`
    * becomes the record: made with a ROW slot (stateLayoutOf), the row is stored in the object
    * itself; a state made without one gets it as an added property.
    */
   create(key: string | number, state: Record<string, unknown>, at: number): EntityRecord {
-    const row = this.records.size;
+    const row = this.records.length;
     this.rows.ensureRows(row + 1);
     const owner = state.flow_name as string | null;
     state.flow_name = null;
@@ -91,7 +95,8 @@ export class EntityTable {
     record[ROW] = row;
     if (this.versions !== undefined) this.rows.set(row, this.latestVersion, this.versions.first(at, owner));
     this.rows.set(row, this.changedAt, at);
-    this.records.set(key, record);
+    this.records.push(record);
+    this.rowsByKey.add(key);
     if (owner === null) this.makeAvailable(record, row);
     else this.owners.hold(row, owner);
     return record;
@@ -231,7 +236,7 @@ export class EntityTable {
   query(conditions: readonly Condition[], at: number | undefined): Record<string, unknown>[] {
     const out: Record<string, unknown>[] = [];
     const versions = this.versions;
-    for (const record of this.records.values()) {
+    for (const record of this.records) {
       // Without history only the current state is known (Simulation.query refuses past instants).
       if (at === undefined || versions === undefined) {
         if (matches(record, conditions)) out.push(this.snapshot(record, this.ownerOf(record)));
@@ -247,7 +252,7 @@ export class EntityTable {
   }
 
   history(key: string | number): EntityVersion[] | undefined {
-    const record = this.records.get(key);
+    const record = this.get(key);
     if (record === undefined) return undefined;
     const versions = this.versions;
     if (versions === undefined) return [{ validFrom: this.rows.get(record[ROW], this.changedAt), validTo: null, state: this.snapshot(record, this.ownerOf(record)) }];
@@ -287,7 +292,7 @@ export class EntityTable {
 
   /** The available entities in the order they were created: what a new set starts with. */
   private *availableRecords(): Generator<EntityRecord> {
-    for (const record of this.records.values()) {
+    for (const record of this.records) {
       if (!this.owners.isHeld(record[ROW])) yield record;
     }
   }
