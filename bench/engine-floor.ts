@@ -1,7 +1,8 @@
 /**
  * A floor for the engine: the quick-start workload written by hand in the engine's own
- * shape (generator flows, the engine's queue of initiations and resumptions, a Map of users
- * and an array of the logged-in free ones), with the engine's fakers, ids and random numbers,
+ * shape (generator flows, the engine's queue of initiations and resumptions, users kept by
+ * row with the engine's index of their keys, and an array of the logged-in free ones), with
+ * the engine's fakers, ids and random numbers,
  * batches of 1,000 events rendered by the engine's JSON lines code and written to a file. It
  * has none of the engine's checks, entity versions, general indexes, sinks or outputs: no
  * engine built this way on this runtime can be faster, so it tells how far the engine is
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import type { FakeContext } from '../src/fakers/index.js';
 import { createFaker } from '../src/fakers/index.js';
 import { EventQueue } from '../src/engine/event-queue.js';
+import { KeyIndex } from '../src/state/key-index.js';
 import { pushJsonLines } from '../src/outputs/json-lines-of.js';
 import { LineBuffer } from '../src/outputs/line-buffer.js';
 import type { EventRecord } from '../src/outputs/output.js';
@@ -47,7 +49,13 @@ export function engineFloor(o: FloorOptions): { events: number; eventsPerSecond:
   const queue = new EventQueue<Item>();
   const push = (item: Item, lane?: number) => queue.push(item, lane);
 
-  const users = new Map<string, User>();
+  // Users by row and rows by key, as the engine keeps them (the cheapest way known).
+  const users: User[] = [];
+  const rowsByKey = new KeyIndex((row) => users[row]!.user_id);
+  const keep = (user: User) => {
+    users.push(user);
+    rowsByKey.add(user.user_id);
+  };
   const loggedInFree: User[] = [];
   const free = (user: User) => { user.free = loggedInFree.length; loggedInFree.push(user); };
   const take = (k: number) => {
@@ -83,7 +91,7 @@ export function engineFloor(o: FloorOptions): { events: number; eventsPerSecond:
 
   function* registration(flow: Flow): Generator<Action, void, unknown> {
     const user: User = { user_id: uuid() as string, is_logged_in: false, cart_id: null, total_orders: 0, free: -1 };
-    users.set(user.user_id, user);
+    keep(user);
     flow.user = user;
     yield { kind: 'event', event: sys({ event_type: 'AccountCreated', user_id: user.user_id, email: email(), full_name: fullName() }, flow) };
     yield { kind: 'wait', ms: 30_000, rate: 0.2 };
@@ -120,7 +128,7 @@ export function engineFloor(o: FloorOptions): { events: number; eventsPerSecond:
   const setup: Flow = { sessionId: 'initial_setup', clock: start, user: undefined, steps: undefined };
   for (let i = 0; i < o.initialUsers; i++) {
     const user: User = { user_id: uuid() as string, is_logged_in: false, cart_id: null, total_orders: 0, free: -1 };
-    users.set(user.user_id, user);
+    keep(user);
     emit(sys({ event_type: 'AccountCreated', user_id: user.user_id, email: email(), full_name: fullName() }, setup));
   }
   push({ kind: 'tick', time: start, seq: 0 });
