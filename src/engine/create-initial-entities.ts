@@ -17,6 +17,7 @@ export function createInitialEntities(
 ): void {
   for (const [entity, count] of options.initialEntities) {
     const table = store.table(entity);
+    table.reserve(count);
     const source = entity.sourceEvent;
     const where = `initial entities, entity ${entity.name}`;
     for (let i = 0; i < count; i++) {

@@ -71,11 +71,18 @@ export class KeyIndex {
     slots[2 * i + 1] = rowPlusOne;
   }
 
-  /** Twice the slots, every key placed again (by its kept hash). */
-  private grow(): void {
+  /** Room for `keys` keys in all without growing (the slots stay at most half full). */
+  reserve(keys: number): void {
+    let count = this.mask + 1;
+    while (2 * keys > count) count *= 2;
+    if (count > this.mask + 1) this.grow(count);
+  }
+
+  /** `count` slots (a power of two), every key placed again (by its kept hash). */
+  private grow(count = 2 * (this.mask + 1)): void {
     const old = this.slots;
-    const mask = 2 * (this.mask + 1) - 1;
-    const slots = new Int32Array(2 * (mask + 1));
+    const mask = count - 1;
+    const slots = new Int32Array(2 * count);
     for (let i = 0; i < old.length; i += 2) {
       if (old[i + 1] !== 0) this.place(slots, mask, old[i]!, old[i + 1]!);
     }

@@ -38,8 +38,16 @@ export class RowColumns {
 
   /** Room for at least `rows` rows (doubling, so appends stay O(1)). */
   ensureRows(rows: number): void {
-    if (rows <= this.capacity) return;
-    this.capacity = Math.max(1024, rows * 2);
+    if (rows > this.capacity) this.grow(Math.max(1024, rows * 2));
+  }
+
+  /** Room for exactly `rows` rows when there is less: as many as will come, known ahead. */
+  reserveRows(rows: number): void {
+    if (rows > this.capacity) this.grow(rows);
+  }
+
+  private grow(capacity: number): void {
+    this.capacity = capacity;
     const grown = new Float64Array(this.capacity * this.stride);
     grown.set(this.values);
     this.values = grown;

@@ -94,6 +94,19 @@ describe('EntityTable versions', () => {
   });
 });
 
+describe('EntityTable reserve', () => {
+  it('takes as many entities as reserved, and more, each found by its key', () => {
+    const table = new EntityTable('User', 'user_id', false);
+    table.create('u0', userState('u0'), T);
+    table.reserve(3_000);
+    for (let i = 1; i < 5_000; i++) table.create(`u${i}`, userState(`u${i}`), T);
+    expect(table.size).toBe(5_000);
+    expect(table.availableCount).toBe(5_000);
+    for (let i = 0; i < 5_000; i++) expect(table.get(`u${i}`)?.user_id).toBe(`u${i}`);
+    expect(table.get('u5000')).toBeUndefined();
+  });
+});
+
 describe('EntityTable availability', () => {
   it('bind makes an entity unavailable and writes flow_name; release frees it at its instant', () => {
     const table = filledTable(2);

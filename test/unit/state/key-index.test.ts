@@ -32,6 +32,21 @@ describe('KeyIndex', () => {
     agreesWithMap(Array.from({ length: 5_000 }, (_, i) => i * 1024));
   });
 
+  it('keeps every row when room is reserved ahead, before or after keys are in', () => {
+    const held: string[] = [];
+    const index = new KeyIndex((row) => held[row]!);
+    const add = (key: string) => {
+      held.push(key);
+      return index.add(key);
+    };
+    for (let i = 0; i < 700; i++) add(`k${i}`);
+    index.reserve(50_000);
+    index.reserve(10);
+    for (let i = 700; i < 50_000; i++) expect(add(`k${i}`)).toBe(i);
+    for (let i = 0; i < 50_000; i++) expect(index.rowOf(`k${i}`)).toBe(i);
+    expect(index.rowOf('k50000')).toBe(-1);
+  });
+
   it("tells '1' from 1, and holds -0 as 0", () => {
     const held: (string | number)[] = [1, '1', -0, NaN];
     const index = new KeyIndex((row) => held[row]!);
