@@ -8,7 +8,7 @@ export const ROW: unique symbol = Symbol('entity row');
  * cache miss among many entities. A symbol keeps the row out of everything that reads the
  * state by name: copies (a layout's literal of its named fields), for-in, JSON and
  * conditions. Its flow_name stays null (the table keeps who holds it): read it via
- * snapshotOf, which copies it.
+ * stateWithOwner, which copies it.
  */
 export type EntityRecord = Record<string, unknown> & { readonly [ROW]: number };
 
@@ -20,20 +20,12 @@ export interface EntityVersion<S = Record<string, unknown>> {
 }
 
 /**
- * The current state as a snapshot that later changes will not alter. `owner`: who holds the
- * entity now (its table's ownerOf, or the flow asking about its own entity), for flow_name.
- * `copy`: the state layout's copier (stateLayoutOf), which stays monomorphic where a spread
- * shared by every entity type would not.
+ * A copy of `state` (by `copy`) whose flow_name is `owner`: a snapshot of an entity's
+ * current state (its record) that later changes will not alter, or a version read back.
+ * `owner`: who holds the entity then. `copy`: the state layout's copier (stateLayoutOf),
+ * which stays monomorphic where a spread shared by every entity type would not, and leaves
+ * the record's ROW slot out.
  */
-export function snapshotOf(
-  record: EntityRecord,
-  owner: string | null,
-  copy: (state: Record<string, unknown>) => Record<string, unknown>,
-): Record<string, unknown> {
-  return stateWithOwner(record, owner, copy);
-}
-
-/** A copy of `state` (by `copy`) whose flow_name is `owner`: a snapshot, or a version read back. */
 export function stateWithOwner(
   state: Record<string, unknown>,
   owner: string | null,

@@ -4,7 +4,7 @@
  */
 import type { SeededRandom } from '../util/seeded-random.js';
 import { matches, type Condition } from './conditions.js';
-import { copyAnyState, ROW, snapshotOf, stateWithOwner, type EntityRecord, type EntityVersion } from './entity-record.js';
+import { copyAnyState, ROW, stateWithOwner, type EntityRecord, type EntityVersion } from './entity-record.js';
 import { FilterSets, type FilterSet } from './filter-sets.js';
 import { IndexedSet } from './indexed-set.js';
 import { KeyIndex } from './key-index.js';
@@ -137,9 +137,9 @@ export class EntityTable {
     this.makeAvailable(record, row);
   }
 
-  /** The entity's current state as a snapshot, its flow_name `owner` (see snapshotOf). */
+  /** The entity's current state as a snapshot, its flow_name `owner` (see stateWithOwner). */
   snapshot(record: EntityRecord, owner: string | null): Record<string, unknown> {
-    return snapshotOf(record, owner, this.copyState);
+    return stateWithOwner(record, owner, this.copyState);
   }
 
   /** The flow instance holding the entity now (its flow_name), or null. */
@@ -167,7 +167,7 @@ export class EntityTable {
 
   /**
    * Before the state is changed at `at`, field by field with write(): the state is changed in
-   * place (readers get copies, see snapshotOf, so a replaced state never becomes
+   * place (readers get copies, see stateWithOwner, so a replaced state never becomes
    * old-generation garbage). With history, opens the entity's version at `at`, or goes on
    * with the one that began at `at` (see VersionLog.openAt), and returns it for write();
    * without, returns -1.
@@ -188,7 +188,7 @@ export class EntityTable {
   /** Sets a field of the state; `version`: beginWrite's, where the old value is kept with history. */
   write(record: EntityRecord, version: number, field: string, value: unknown): void {
     this.versions?.keepOldValue(version, field, record[field]);
-    (record as Record<string, unknown>)[field] = value;
+    record[field] = value;
   }
 
   /** With history: the entity's latest version. */
