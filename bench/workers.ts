@@ -1,7 +1,7 @@
 /**
  * All cores: the quick-start workload over 24 simulated hours in 4 partitions, run in this
  * thread and in 2 worker threads through the CLI; the outputs must be byte-identical.
- * Run: npx tsx bench/workers.ts [--partitions 4] [--hours 24] [--dir /dev/shm]
+ * Run: npx tsx bench/workers.ts [--partitions 4] [--hours 24] [--dir /dev/shm] [--rounds N]
  * --dir: where the output files go (default: the system's temp directory). On a 2-core
  * machine a disk's writeback takes CPU from the 2-worker run that the single thread leaves
  * idle: tmpfs (/dev/shm) measures the engine's own scaling, a disk what a user would see.
@@ -11,14 +11,20 @@
  * exists, one partition's share of the work pinned to each core in turn. A run in 2
  * threads is as fast as its slower one: on a virtual machine whose cores differ in speed,
  * that, not the engine, bounds the speed-up.
+ *
+ * --rounds N: N rounds of (this thread, 2 workers, 2 shards), the first two in turns
+ * (which one goes first alternates), and the median speed-ups: on a machine whose speed
+ * drifts from one minute to the next, one round can be off by a third.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median, parseRounds } from './rounds.js';
 
-const { values } = parseArgs({ options: { partitions: { type: 'string', default: '4' }, hours: { type: 'string', default: '24' }, dir: { type: 'string', default: tmpdir() } } });
+const { values } = parseArgs({ options: { partitions: { type: 'string', default: '4' }, hours: { type: 'string', default: '24' }, dir: { type: 'string', default: tmpdir() }, rounds: { type: 'string', default: '1' } } });
+const rounds = parseRounds('workers', values.rounds);
 
 interface Run { seconds: number; runSeconds: number; events: number; file: string }
 
@@ -48,16 +54,34 @@ function runProcess(file: string, extra: string[], pin?: number): Promise<Run> {
 }
 
 const inThread = (workers: number) => runProcess(join(values.dir!, `deep-faker-workers-${workers}.jsonl`), ['--workers', String(workers)]);
-const single = await inThread(0);
-const two = await inThread(2);
-const same = readFileSync(single.file).equals(readFileSync(two.file));
-const shards = await Promise.all([1, 2].map((k) => runProcess(join(values.dir!, `deep-faker-shard-${k}.jsonl`), ['--shard', `${k}/2`])));
-const shardSeconds = Math.max(...shards.map((s) => s.seconds));
 const rate = (r: { seconds: number; events: number }) => Math.round(r.events / r.seconds).toLocaleString('en-US');
-console.log(`${values.partitions} partitions, ${values.hours} simulated hours, ${single.events.toLocaleString('en-US')} events to ${values.dir} (process wall time, start-up included)`);
-console.log(`this thread:      ${single.seconds.toFixed(2)} s  ${rate(single)} events/s  (run() alone ${single.runSeconds.toFixed(2)} s)`);
-console.log(`2 worker threads: ${two.seconds.toFixed(2)} s  ${rate(two)} events/s  (run() alone ${two.runSeconds.toFixed(2)} s)  speed-up ${(single.seconds / two.seconds).toFixed(2)}x, run() alone ${(single.runSeconds / two.runSeconds).toFixed(2)}x; outputs identical: ${same}`);
-console.log(`what the machine allows: 2 shard processes at once, ${shards.map((s) => s.seconds.toFixed(2)).join(' and ')} s: ${(single.seconds / shardSeconds).toFixed(2)}x this thread`);
+const speedUps: number[] = [];
+const runSpeedUps: number[] = [];
+const shardSpeedUps: number[] = [];
+const files = new Set<string>();
+for (let round = 1; round <= rounds; round++) {
+  const firstSingle = round % 2 === 1;
+  const first = await inThread(firstSingle ? 0 : 2);
+  const second = await inThread(firstSingle ? 2 : 0);
+  const [single, two] = firstSingle ? [first, second] : [second, first];
+  const same = readFileSync(single.file).equals(readFileSync(two.file));
+  const shards = await Promise.all([1, 2].map((k) => runProcess(join(values.dir!, `deep-faker-shard-${k}.jsonl`), ['--shard', `${k}/2`])));
+  const shardSeconds = Math.max(...shards.map((s) => s.seconds));
+  for (const file of [single.file, two.file, ...shards.map((s) => s.file)]) files.add(file);
+  speedUps.push(single.seconds / two.seconds);
+  runSpeedUps.push(single.runSeconds / two.runSeconds);
+  shardSpeedUps.push(single.seconds / shardSeconds);
+  if (round === 1) console.log(`${values.partitions} partitions, ${values.hours} simulated hours, ${single.events.toLocaleString('en-US')} events to ${values.dir} (process wall time, start-up included)`);
+  if (rounds > 1) console.log(`round ${round} (${firstSingle ? 'this thread' : '2 workers'} first):`);
+  console.log(`this thread:      ${single.seconds.toFixed(2)} s  ${rate(single)} events/s  (run() alone ${single.runSeconds.toFixed(2)} s)`);
+  console.log(`2 worker threads: ${two.seconds.toFixed(2)} s  ${rate(two)} events/s  (run() alone ${two.runSeconds.toFixed(2)} s)  speed-up ${speedUps.at(-1)!.toFixed(2)}x, run() alone ${runSpeedUps.at(-1)!.toFixed(2)}x; outputs identical: ${same}`);
+  console.log(`what the machine allows: 2 shard processes at once, ${shards.map((s) => s.seconds.toFixed(2)).join(' and ')} s: ${shardSpeedUps.at(-1)!.toFixed(2)}x this thread`);
+  if (!same) process.exitCode = 1;
+}
+if (rounds > 1) {
+  const list = (values: number[]) => values.map((v) => v.toFixed(2)).join(' / ');
+  console.log(`median of ${rounds} rounds: 2 workers ${median(speedUps).toFixed(2)}x (${list(speedUps)}), run() alone ${median(runSpeedUps).toFixed(2)}x (${list(runSpeedUps)}); 2 shard processes ${median(shardSpeedUps).toFixed(2)}x (${list(shardSpeedUps)})`);
+}
 if (spawnSync('taskset', ['-c', '0', 'true']).status === 0) {
   // One shard alone on each core in turn: the same work, so the times compare the cores.
   const cores: Run[] = [];
@@ -65,4 +89,4 @@ if (spawnSync('taskset', ['-c', '0', 'true']).status === 0) {
   console.log(`the cores alone: shard 1/2 pinned to core 0 ${cores[0]!.seconds.toFixed(2)} s, to core 1 ${cores[1]!.seconds.toFixed(2)} s`);
   rmSync(join(values.dir!, 'deep-faker-core.jsonl'), { force: true });
 }
-for (const file of [single.file, two.file, ...shards.map((s) => s.file)]) rmSync(file, { force: true });
+for (const file of files) rmSync(file, { force: true });
