@@ -10,6 +10,7 @@ import type { EventBatch, EventRecord, Output } from '../outputs/output.js';
 import type { EventConsumer } from './event-consumer.js';
 import type { Pacer } from './pacer.js';
 import type { LineBatch } from './worker-protocol.js';
+import { TypeCounts } from './type-counts.js';
 import { sleep } from '../util/sleep.js';
 
 /** Timestamps the buffer starts with room for (it grows to a batch and stays). */
@@ -54,24 +55,31 @@ export class EventSink implements EventConsumer {
     this.rendering = LineBuffer.forLines(options.batchSize);
   }
 
-  /** Events accepted so far, per event type. */
-  readonly eventsByType = new Map<string, number>();
+  /** Events accepted so far, per event type; lines name their slots (see `pushLines`). */
+  readonly typeCounts = new TypeCounts();
+
+  /** Events accepted so far, per event type, in the order each type first came. */
+  get eventsByType(): Map<string, number> {
+    return this.typeCounts.toMap();
+  }
 
   push(event: EventRecord): void {
     this.records.push(event);
     if (this.buffered === this.times.length) this.growTimes(1);
     this.times[this.buffered++] = event.sys__ets;
-    this.eventsByType.set(event.event_type, (this.eventsByType.get(event.event_type) ?? 0) + 1);
+    this.typeCounts.add(this.typeCounts.slotOf(event.event_type));
   }
 
-  /** Adds events [from, to) of a batch a worker thread rendered as JSON lines. */
-  pushLines(batch: LineBatch, from: number, to: number): void {
+  /**
+   * Adds events [from, to) of a batch rendered as JSON lines. `slots`: this sink's
+   * `typeCounts` slot of each of the batch's type names (`typeCounts.slotsOf`).
+   */
+  pushLines(batch: LineBatch, from: number, to: number, slots: Int32Array): void {
     this.lines.pushLines(batch.bytes, batch.ends, from, to);
     if (this.buffered + to - from > this.times.length) this.growTimes(to - from);
     for (let i = from; i < to; i++) {
       this.times[this.buffered++] = batch.ts[i]!;
-      const type = batch.typeNames[batch.types[i]!]!;
-      this.eventsByType.set(type, (this.eventsByType.get(type) ?? 0) + 1);
+      this.typeCounts.add(slots[batch.types[i]!]!);
     }
   }
 

@@ -12,6 +12,8 @@ import { Wakeup } from './wakeup.js';
 export class LineSource implements MergeSource {
   private readonly queue: LineBatch[] = [];
   private position = 0;
+  /** The sink's slot of each of this partition's type names, as far as they are known. */
+  private typeSlots: Int32Array | undefined;
   private readonly data = new Wakeup();
   done = false;
 
@@ -48,7 +50,8 @@ export class LineSource implements MergeSource {
     let i = first + 1;
     while (i < n && i - first < max && comesBeforeHead(batch.ts[i]!, this.index, limit)) i++;
     // One copy for the whole run: consecutive lines of a batch are one byte range.
-    sink.pushLines(batch, first, i);
+    this.typeSlots = sink.typeCounts.slotsOf(batch.typeNames, this.typeSlots);
+    sink.pushLines(batch, first, i, this.typeSlots);
     this.position = i;
     if (i === n) {
       this.queue.shift();

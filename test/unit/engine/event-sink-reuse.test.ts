@@ -90,7 +90,9 @@ describe('EventSink buffer reuse', () => {
       bytes, ends, ts: Float64Array.from({ length: ends.length }, (_, n) => record(n).sys__ets),
       types: new Uint16Array(ends.length), typeNames: ['Tick'],
     };
-    await pushAll(sink, 20 * BATCH, (n) => sink.pushLines(batch, n, n + 1));
+    const slots = sink.typeCounts.slotsOf(batch.typeNames);
+    await pushAll(sink, 20 * BATCH, (n) => sink.pushLines(batch, n, n + 1, slots));
+    expect(sink.eventsByType).toEqual(new Map([['Tick', 20 * BATCH]]));
     expect(slow.changed).toEqual([]);
     expect(slow.text).toBe(expected);
     expect(slow.buffers.size).toBeLessThan(10);

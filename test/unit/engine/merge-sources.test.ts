@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeSources } from '../../../src/engine/merge-sources.js';
 import { PartitionChannel } from '../../../src/engine/partition-channel.js';
 import type { EventSink } from '../../../src/engine/event-sink.js';
+import { TypeCounts } from '../../../src/engine/type-counts.js';
 import type { EventRecord } from '../../../src/outputs/output.js';
 import type { LineBatch } from '../../../src/engine/worker-protocol.js';
 
@@ -14,6 +15,7 @@ function collectingSink(batch: number) {
   let pending = 0;
   const text = new TextDecoder();
   const sink = {
+    typeCounts: new TypeCounts(),
     pushLines(lines: LineBatch, from: number, to: number) {
       for (let i = from; i < to; i++) {
         const start = i === 0 ? 0 : lines.ends[i - 1]! + 1;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PartitionChannel } from '../../../src/engine/partition-channel.js';
 import type { EventSink } from '../../../src/engine/event-sink.js';
+import { TypeCounts } from '../../../src/engine/type-counts.js';
 import type { LineBatch } from '../../../src/engine/worker-protocol.js';
 import type { EventRecord } from '../../../src/outputs/output.js';
 
@@ -13,6 +14,7 @@ function lineSink() {
   const times: number[] = [];
   const text = new TextDecoder();
   const sink = {
+    typeCounts: new TypeCounts(),
     pushLines(batch: LineBatch, from: number, to: number) {
       for (let i = from; i < to; i++) {
         lines.push(text.decode(batch.bytes.subarray(i === 0 ? 0 : batch.ends[i - 1]! + 1, batch.ends[i])));
