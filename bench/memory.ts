@@ -1,5 +1,5 @@
 /**
- * Memory: 10 million events streamed to a file through the CLI, peak RSS sampled from /proc;
+ * Memory: 10 million events streamed to a file through the CLI, peak RSS read from /proc;
  * and what full history costs per entity version, measured on the heap.
  * Run: npx tsx bench/memory.ts [--events 10000000]
  */
@@ -12,9 +12,10 @@ import { fixedPopulation, Member } from './workloads/fixed-population.js';
 const { values } = parseArgs({ options: { events: { type: 'string', default: '10000000' } } });
 const OUT = '/tmp/deep-faker-memory.jsonl';
 
-function rssOf(pid: number): number {
+/** The process's peak resident set so far (VmHWM: a sample of VmRSS could fall between peaks). */
+function peakRssOf(pid: number): number {
   try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
     return line ? Number(line.replace(/\D+/g, '')) * 1024 : 0;
   } catch {
     return 0;
@@ -26,7 +27,7 @@ async function streamToFile(events: number): Promise<{ peakRss: number; summary:
   let peakRss = 0;
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const poll = setInterval(() => (peakRss = Math.max(peakRss, rssOf(child.pid!))), 100);
+  const poll = setInterval(() => (peakRss = Math.max(peakRss, peakRssOf(child.pid!))), 100);
   await new Promise((resolve) => child.on('close', resolve));
   clearInterval(poll);
   return { peakRss, summary: stderr.split('\n')[0]! };

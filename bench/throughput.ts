@@ -64,5 +64,5 @@ for (let round = 1; round <= rounds; round++) {
 if (rounds > 1) {
   console.log(`median of ${rounds} rounds: engine ${median(engineRatios).toFixed(1)}x the bare loop (${engineRatios.map((r) => r.toFixed(1)).join(' / ')}), floor ${median(floorRatios).toFixed(1)}x (${floorRatios.map((r) => r.toFixed(1)).join(' / ')})`);
 }
-console.log(`peak RSS: ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
 
