@@ -1,6 +1,6 @@
 /** The deep-faker command: a thin layer over the public API. */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chooseOutputs } from './choose-outputs.js';
 import { formatSummary, loadSimulationFile, type RunError, type RunSummary } from '../index.js';
@@ -8,6 +8,7 @@ import { HELP, parseCommand, type RunArgs } from './args.js';
 import { isDeepFakerError } from '../errors.js';
 import { createProgressReporter } from './progress.js';
 import { startWorkersEarly } from '../engine/worker-pool.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 
 const EXIT_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -16,7 +17,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     const command = parseCommand(argv);
     if (command.kind === 'help') return void process.stdout.write(`${HELP}\n`);
     if (command.kind === 'version') {
-      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+      const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
       return void process.stdout.write(`${pkg.version}\n`);
     }
     process.exitCode = await run(command.args);

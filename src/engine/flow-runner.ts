@@ -7,7 +7,8 @@ import type { EventRecord } from '../outputs/output.js';
 import type { AnyEntity } from '../schema/define-entity.js';
 import type { EntityStore } from '../state/entity-store.js';
 import { alphanumericId } from '../util/ids.js';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import { AddDecayAction, NewEventAction, SelectAction, SetStateAction } from './actions.js';
 import { createFromEvent } from './entity-factory.js';
 import { buildEvent, type FillContext } from './event-factory.js';
@@ -227,8 +228,7 @@ function inFlow(error: unknown, flowName: string): Error {
 }
 
 // This package's own frames: its src/ or dist/ (whatever the checkout is called), node's, deps'.
-const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OWN_CODE = new RegExp(`${escapeRegExp(PACKAGE_ROOT)}(dist|src)[\\\\/]|[\\\\/]node_modules[\\\\/]|node:internal|^\\s*at (new )?(Generator|Array)\\.`);
+const OWN_CODE = new RegExp(`${escapeRegExp(join(PACKAGE_ROOT, '/'))}(dist|src)[\\\\/]|[\\\\/]node_modules[\\\\/]|node:internal|^\\s*at (new )?(Generator|Array)\\.`);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

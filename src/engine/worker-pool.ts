@@ -3,6 +3,8 @@
  * imports the simulation file itself (flows are code, not data) and runs its share of the
  * partitions; the merge order does not depend on the number of workers.
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DeepFakerError } from '../errors.js';
 import type { EventSink } from './event-sink.js';
@@ -14,6 +16,7 @@ import type { RunSettings } from './simulation-run.js';
 import type { MainMessage, WorkerInput, WorkerMessage } from './worker-protocol.js';
 import { LineSource } from './line-source.js';
 import { bundleSimulation } from './bundle-simulation.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 
 export interface WorkerRunResult {
   counters: RunCounters[];
@@ -59,8 +62,11 @@ export function startWorkersEarly(module: string, count: number): void {
 
 function startWorker(module: string): StartedWorker {
   const input: WorkerInput = { module };
-  const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker-main.ts' : './worker-main.js', import.meta.url);
-  const execArgv = import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  // Under the TypeScript loader (tests, benchmarks) the source's own worker; built, the
+  // bundle's entry point (this code is in a shared chunk, not next to it).
+  const fromSource = import.meta.url.endsWith('.ts');
+  const workerUrl = fromSource ? new URL('./worker-main.ts', import.meta.url) : pathToFileURL(join(PACKAGE_ROOT, 'dist', 'engine', 'worker-main.js'));
+  const execArgv = fromSource ? ['--import', 'tsx'] : [];
   // As the CLI's main thread: a large young generation (see bin/deep-faker.js).
   const thread = new Worker(workerUrl, { workerData: input, execArgv, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 96 } });
   // Bundled while the thread starts up (once per file); the thread waits for it, or for null.

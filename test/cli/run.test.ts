@@ -42,6 +42,12 @@ describe('CLI run', () => {
     expect(help.stderr).toBe('');
   });
 
+  it('--version prints the package\'s version, read from its package.json wherever the build put the code', async () => {
+    const version = await runCli(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout).toBe(`${(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version}\n`);
+  });
+
   it('stdout carries only JSON lines (stdout is the default output); the summary goes to stderr', () => {
     expect(plain.status).toBe(0);
     const lines = plain.stdout.split('\n');
