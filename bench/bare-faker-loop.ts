@@ -6,7 +6,8 @@
 import { createWriteStream } from 'node:fs';
 import { Faker, base, en } from '@faker-js/faker';
 
-type Mix = Record<'AccountCreated' | 'ProductAdded' | 'OrderCompleted', number>;
+/** How many lines of each quick-start event type to write. */
+export type Mix = Record<'AccountCreated' | 'ProductAdded' | 'OrderCompleted', number>;
 
 /** Writes as many lines of each type as `mix` says to `path`; resolves with events per second. */
 export async function bareFakerLoop(mix: Mix, path: string): Promise<number> {

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { FileOutput } from 'deep-faker';
-import { bareFakerLoop } from './bare-faker-loop.js';
+import { bareFakerLoop, type Mix } from './bare-faker-loop.js';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { quickstartAtScale } from './workloads/quickstart-scale.js';
@@ -28,7 +28,6 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(10);
 const engineRatios: number[] = [];
 const floorRatios: number[] = [];
 
-type Mix = Record<'AccountCreated' | 'ProductAdded' | 'OrderCompleted', number>;
 /** The bare loop over `mix` scaled by `share`, rounded per type. */
 const bareShare = (mix: Mix, share: number) => bareFakerLoop({
   AccountCreated: Math.round(mix.AccountCreated * share), ProductAdded: Math.round(mix.ProductAdded * share), OrderCompleted: Math.round(mix.OrderCompleted * share),

@@ -50,8 +50,9 @@ export class LineSource implements MergeSource {
     let i = first + 1;
     while (i < n && i - first < max && comesBeforeHead(batch.ts[i]!, this.index, limit)) i++;
     // One copy for the whole run: consecutive lines of a batch are one byte range.
-    this.typeSlots = sink.typeCounts.slotsOf(batch.typeNames, this.typeSlots);
-    sink.pushLines(batch, first, i, this.typeSlots);
+    // Once per batch, at its first run: a batch's names are those of every run in it.
+    if (first === 0) this.typeSlots = sink.typeCounts.slotsOf(batch.typeNames, this.typeSlots);
+    sink.pushLines(batch, first, i, this.typeSlots!);
     this.position = i;
     if (i === n) {
       this.queue.shift();
