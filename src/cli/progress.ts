@@ -1,4 +1,5 @@
 import type { RunProgress } from '../index.js';
+import { groupDigits } from '../util/group-digits.js';
 
 /** A one-line progress display on stderr, redrawn at most five times a second. */
 export function createProgressReporter(stream: NodeJS.WriteStream): { update(p: RunProgress): void; clear(): void } {
@@ -10,7 +11,7 @@ export function createProgressReporter(stream: NodeJS.WriteStream): { update(p: 
       last = p.wallMs;
       const percent = Number.isFinite(p.windowMs) && p.windowMs > 0 ? `${((100 * p.simulatedMs) / p.windowMs).toFixed(1)}%` : `${(p.simulatedMs / 1000).toFixed(0)} s simulated`;
       const rate = p.wallMs > 0 ? Math.round((p.events * 1000) / p.wallMs) : 0;
-      stream.write(`\r\x1b[K${percent}  ${p.events.toLocaleString('en-US')} events  ${rate.toLocaleString('en-US')} events/s`);
+      stream.write(`\r\x1b[K${percent}  ${groupDigits(p.events)} events  ${groupDigits(rate)} events/s`);
       shown = true;
     },
     clear() {

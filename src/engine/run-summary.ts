@@ -1,6 +1,7 @@
 import type { OutputStats } from '../outputs/output.js';
 import type { EntityCounts } from '../state/entity-store.js';
 import type { FlowCounts } from './run-counters.js';
+import { groupDigits as n } from '../util/group-digits.js';
 
 /** What a run did, returned by run() and printed by the CLI. */
 export interface RunSummary {
@@ -27,7 +28,6 @@ export { type FlowCounts };
 
 /** The summary as text lines for stderr. */
 export function formatSummary(summary: RunSummary): string {
-  const n = (value: number) => value.toLocaleString('en-US');
   const lines = [
     `deep-faker: ${n(summary.events)} events in ${(summary.wallMs / 1000).toFixed(2)} s (${n(Math.round(summary.eventsPerSecond))} events/s), window ${summary.start} → ${summary.end ?? '∞'}, seed ${summary.seed}, stopped by ${summary.stoppedBy}`,
   ];
