@@ -80,7 +80,7 @@ export function parseCommand(argv: readonly string[]): Command {
       },
     });
   } catch (error) {
-    throw new DeepFakerError('E_USAGE', usageMessage(error as Error & { code?: string }));
+    throw new DeepFakerError('E_USAGE', usageMessage(error as Error & { code?: string }, argv));
   }
   const { values, positionals } = parsed;
   if (values.version) return { kind: 'version' };
@@ -126,10 +126,18 @@ function wholeNumber(flag: string, text: string, min: number): number {
   return n;
 }
 
+/** Whether `word` names an option of the CLI (`-h`, `--out`, `--seed=3`), not a value such as -5. */
+function isOptionWord(word: string): boolean {
+  const name = /^--?([\w-]+)/.exec(word)?.[1];
+  return name !== undefined && (OPTION_NAMES.includes(name) || (word.length === 2 && SHORT_OPTIONS.includes(name)));
+}
+
+const SHORT_OPTIONS = ['h', 'v', 'o', 'q'];
+
 const OPTION_NAMES = ['help', 'version', 'seed', 'start', 'duration', 'out', 'max-events', 'quiet', 'realtime', 'speed', 'partitions', 'workers', 'shard', 'kafka', 'topic-prefix', 'mysql', 'postgres'];
 
 /** node's parseArgs messages are long; say which option is wrong and what was meant. */
-function usageMessage(error: Error & { code?: string }): string {
+function usageMessage(error: Error & { code?: string }, argv: readonly string[]): string {
   const option = /'(-{1,2}[\w-]+)/.exec(error.message)?.[1];
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
     const guess = closestName(option.replace(/^-+/, ''), OPTION_NAMES);
@@ -137,6 +145,11 @@ function usageMessage(error: Error & { code?: string }): string {
     return `unknown option ${option}. ${hint}`;
   }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    // `--seed -5`: the value was there, but a word starting with '-' reads as an option.
+    const given = argv[argv.indexOf(option) + 1];
+    if (argv.includes(option) && given !== undefined && given.startsWith('-') && !isOptionWord(given)) {
+      return `option ${option}: a value starting with '-' goes after '=', as in ${option}=${given}.`;
+    }
     return `option ${option} needs a value, e.g. ${option.startsWith('--seed') ? '--seed 42' : `${option} <value>`}. Run deep-faker --help for the options.`;
   }
   return `${error.message.split('\n')[0]}. Run deep-faker --help for the options.`;

@@ -159,6 +159,18 @@ sim.flow(function* ship(ctx) {
     expect: ['--max-events must be a whole number ≥ 1, got "lots"'],
   },
   {
+    name: 'a CLI value that starts with a dash',
+    args: ['run', 'FILE', '--seed', '-5'],
+    source: simFile(''),
+    expect: ["option --seed: a value starting with '-' goes after '=', as in --seed=-5."],
+  },
+  {
+    name: 'a CLI option with no value before the next option',
+    args: ['run', 'FILE', '--seed', '--quiet'],
+    source: simFile(''),
+    expect: ['option --seed needs a value, e.g. --seed 42'],
+  },
+  {
     name: 'a bad --duration',
     args: ['run', 'FILE', '--duration', '5x'],
     source: simFile(''),
