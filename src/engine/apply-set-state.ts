@@ -1,6 +1,6 @@
 import { DeepFakerError, describeValue } from '../errors.js';
 import type { EventRecord } from '../outputs/output.js';
-import { InvalidValue, toStoredValue } from '../schema/field-values.js';
+import { isInvalid, toStoredValue } from '../schema/field-values.js';
 import type { EntityStore } from '../state/entity-store.js';
 import type { SetStateAction } from './actions.js';
 import type { FlowInstance } from './flow-instance.js';
@@ -32,7 +32,7 @@ export function applySetState(
       }
       if (op.op === 'is') {
         value = toStoredValue(op.def, value);
-        if (value instanceof InvalidValue) throw new DeepFakerError('E_BAD_VALUE', `${where}, entity ${entity.name}, field ${op.field}: ${value.reason}.`);
+        if (isInvalid(value)) throw new DeepFakerError('E_BAD_VALUE', `${where}, entity ${entity.name}, field ${op.field}: ${value.reason}.`);
       }
     }
     if (op.op === 'is') {

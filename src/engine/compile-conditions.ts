@@ -1,7 +1,7 @@
 import { DeepFakerError, describeValue } from '../errors.js';
 import type { AnyEntity } from '../schema/define-entity.js';
 import type { FieldDef } from '../schema/field.js';
-import { InvalidValue, isNumericField, toStoredValue } from '../schema/field-values.js';
+import { isInvalid, isNumericField, toStoredValue } from '../schema/field-values.js';
 import { CONDITION_OPS, type Condition, type ConditionOp } from '../state/conditions.js';
 
 const queryable = new WeakMap<AnyEntity, ReadonlyMap<string, FieldDef>>();
@@ -47,7 +47,7 @@ export function compileConditions(entity: AnyEntity, where: readonly unknown[], 
     }
     if (value === null) return { field, op, value: null };
     const stored = toStoredValue(def, value);
-    if (stored instanceof InvalidValue) throw new DeepFakerError('E_BAD_CONDITION', `${at}, field ${field}: ${stored.reason}.`);
+    if (isInvalid(stored)) throw new DeepFakerError('E_BAD_CONDITION', `${at}, field ${field}: ${stored.reason}.`);
     return { field, op, value: stored };
   });
 }

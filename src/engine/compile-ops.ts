@@ -1,7 +1,7 @@
 import { DeepFakerError, describeValue } from '../errors.js';
 import type { AnyEntity } from '../schema/define-entity.js';
 import type { FieldDef } from '../schema/field.js';
-import { InvalidValue, isNumericField, toStoredValue } from '../schema/field-values.js';
+import { isInvalid, isNumericField, toStoredValue } from '../schema/field-values.js';
 
 export type StateOpName = 'is' | 'add' | 'subtract';
 
@@ -52,7 +52,7 @@ function compileOp(entity: AnyEntity, tuple: unknown): CompiledOp {
     return { field, def, op, value, isFunction: false };
   }
   const stored = toStoredValue(def, value);
-  if (stored instanceof InvalidValue) throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: ${stored.reason}.`);
+  if (isInvalid(stored)) throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: ${stored.reason}.`);
   return { field, def, op, value: stored, isFunction: false };
 }
 

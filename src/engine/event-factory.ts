@@ -8,7 +8,7 @@ import type { FakeContext } from '../fakers/index.js';
 import type { EventRecord } from '../outputs/output.js';
 import type { EventDef } from '../schema/define-event.js';
 import type { ResolvedField } from '../schema/field-plan.js';
-import { InvalidValue, toStoredValue } from '../schema/field-values.js';
+import { isInvalid, toStoredValue } from '../schema/field-values.js';
 import { NO_BOUND_ENTITIES, type BoundEntities } from './bound-entities.js';
 import { alphanumericId } from '../util/ids.js';
 import { RecordLayout } from '../util/record-layout.js';
@@ -113,7 +113,7 @@ function putExplicitValues(event: EventDef, layout: RecordLayout, explicit: Reco
     if (given === undefined) continue;
     const f = fields[position - 1]!;
     const stored = toStoredValue(f.def, given);
-    if (stored instanceof InvalidValue) {
+    if (isInvalid(stored)) {
       throw new DeepFakerError('E_BAD_VALUE', `${where}, field ${f.name}: ${stored.reason}. Pass a value of kind ${f.def.kind}.`);
     }
     values[position] = stored;

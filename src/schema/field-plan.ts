@@ -3,7 +3,7 @@ import { createFaker, resolveFaker, type FakeContext, type ValueGenerator, type 
 import { SeededRandom } from '../util/seeded-random.js';
 import { closestName } from '../util/suggest.js';
 import type { FieldDef } from './field.js';
-import { InvalidValue, normalizeValue, toStoredValue } from './field-values.js';
+import { isInvalid, normalizeValue, toStoredValue } from './field-values.js';
 
 /** A field checked at definition time and ready for the per-event path. */
 export interface ResolvedField {
@@ -74,7 +74,7 @@ export function resolveFields(owner: string, where: string, fields: Record<strin
 function checkedValues(generate: ValueGenerator, def: FieldDef, at: string): ValueGenerator {
   return (ctx) => {
     const stored = toStoredValue(def, generate(ctx));
-    if (stored instanceof InvalidValue) {
+    if (isInvalid(stored)) {
       throw new DeepFakerError('E_BAD_VALUE', `${at}: the faker function's value does not fit the field: ${stored.reason}. Return a value of kind ${def.kind}${def.required ? '' : ' or null'}.`);
     }
     return stored;

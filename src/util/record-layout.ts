@@ -42,11 +42,22 @@ export class RecordLayout {
     });
   }
 
-  /** The position of `key` in `values`, or undefined when the layout has no such key. */
+  /**
+   * The position of `key` in `values`, or undefined when the layout has no such key. Layouts of
+   * a few keys are scanned: a Map lookup hashes the name (about 20 ns), while the names a caller
+   * passes are nearly always the layout's own strings (its literals' property names), which
+   * compare as equal by identity first.
+   */
   positionOf(key: string): number | undefined {
-    return this.positions.get(key);
+    const keys = this.keys;
+    if (keys.length > SCANNED_KEYS) return this.positions.get(key);
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
+    return undefined;
   }
 }
+
+/** Layouts with at most this many keys find a key's position by a scan (see positionOf). */
+const SCANNED_KEYS = 16;
 
 /**
  * A function of `parameter` with `body` (which may read `slots`), or undefined where it

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Field } from '../../../src/schema/field.js';
-import { InvalidValue, isNumericField, normalizeValue, toStoredValue } from '../../../src/schema/field-values.js';
+import { InvalidValue, isInvalid, isNumericField, normalizeValue, toStoredValue } from '../../../src/schema/field-values.js';
 
 describe('normalizeValue', () => {
   it('accepts values of the field kind', () => {
@@ -38,6 +38,15 @@ describe('normalizeValue', () => {
     expect(normalizeValue(Field.string(), undefined)).toHaveProperty('error');
     expect(normalizeValue(Field.string({ nullable: true }), null)).toEqual({ value: null });
     expect(normalizeValue(Field.int({ default: null }), undefined)).toEqual({ value: null });
+  });
+
+  it('tells a refused value from any stored one, objects of JSON fields included', () => {
+    expect(isInvalid(toStoredValue(Field.int(), 'three'))).toBe(true);
+    expect(isInvalid(toStoredValue(Field.string({ required: true }), null))).toBe(true);
+    expect(isInvalid(new InvalidValue('x'))).toBe(true);
+    for (const stored of [toStoredValue(Field.json(), { reason: 'x' }), toStoredValue(Field.json(), []), null, 0, '', false, 'x']) {
+      expect(isInvalid(stored)).toBe(false);
+    }
   });
 
   it('knows which kinds are numeric', () => {

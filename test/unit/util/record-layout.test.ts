@@ -66,6 +66,18 @@ describe('RecordLayout', () => {
     expect(copy).toEqual({ user_id: 'u1', n: 2 });
   });
 
+  it('gives the first position of a key, small layouts and large alike, and undefined for any other name', () => {
+    const small = new RecordLayout(['event_type', 'b', 'a', 'b']);
+    expect([small.positionOf('event_type'), small.positionOf('a'), small.positionOf('b')]).toEqual([0, 2, 1]);
+    // A name made at run time is a different string object from the layout's.
+    expect(small.positionOf(['a'].join(''))).toBe(2);
+    for (const other of ['c', '', 'A', 'toString', '__proto__']) expect(small.positionOf(other)).toBeUndefined();
+    const keys = Array.from({ length: 40 }, (_, i) => `k${i % 30}`);
+    const large = new RecordLayout(keys);
+    for (let i = 0; i < 30; i++) expect(large.positionOf(`k${i}`)).toBe(i);
+    expect(large.positionOf('k30')).toBeUndefined();
+  });
+
   it('makes the same records where code cannot be made from text', () => {
     const layoutModule = fileURLToPath(new URL('../../../src/util/record-layout.ts', import.meta.url));
     const script = `const { RecordLayout } = await import(${JSON.stringify(layoutModule)});
