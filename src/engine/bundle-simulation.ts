@@ -9,7 +9,8 @@
  * or is CommonJS, there is no bundle and the workers import through tsx as before. Packages
  * stay outside the bundle, imported from where Node resolves them for the file, so the
  * package in the bundle is the one the worker has loaded. The bundle carries a source map:
- * errors thrown in the file point at its own lines.
+ * errors thrown in the file point at its own lines. This package, where none is installed
+ * for the file, is the copy that runs the bundle (see own-package.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isEsModule } from './import-typescript.js';
+import { ownPackageFile } from './own-package.js';
 
 const bundles = new Map<string, Promise<string | null>>();
 
@@ -62,7 +64,12 @@ async function build(module: string): Promise<string | null> {
           build.onResolve({ filter: /^[^./]/ }, async (args) => {
             if (args.pluginData === RESOLVING || args.path.startsWith('node:') || builtinModules.includes(args.path)) return undefined;
             const found = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: RESOLVING });
-            if (found.errors.length > 0) throw new Error(found.errors[0]!.text);
+            if (found.errors.length > 0) {
+              // This package where none is installed for the file: the copy that runs it.
+              const own = ownPackageFile(args.path);
+              if (own === undefined) throw new Error(found.errors[0]!.text);
+              return { path: pathToFileURL(own).href, external: true };
+            }
             return { path: pathToFileURL(found.path).href, external: true };
           });
         },

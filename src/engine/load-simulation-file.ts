@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DeepFakerError, isDeepFakerError } from '../errors.js';
 import type { RunOptions, Simulation } from './simulation.js';
@@ -7,6 +7,7 @@ import type { RunSummary } from './run-summary.js';
 import { CLI_RUN_HOOK, type CliRunHook } from './cli-run-hook.js';
 import { importTypeScript } from './import-typescript.js';
 import { bundleSimulation } from './bundle-simulation.js';
+import { fallBackToOwnPackage, installedFor } from './own-package.js';
 
 /** A simulation found in a file, and how the file wanted to run it (if it called run()). */
 export interface LoadedSimulation {
@@ -49,6 +50,7 @@ export async function loadSimulationFile(file: string, bundle?: string | null): 
     (globalThis as Record<symbol, unknown>)[CLI_RUN_HOOK] = hook;
   });
   const url = pathToFileURL(path).href;
+  if (!installedFor(dirname(path))) fallBackToOwnPackage();
   const from = bundle === undefined ? await bundleSimulation(url) : bundle;
   // A bundle's errors point at the file's own lines through its source map.
   if (from !== null) process.setSourceMapsEnabled(true);
@@ -89,7 +91,21 @@ function loadError(file: string, error: unknown): unknown {
   if (err?.name === 'TransformError' || /Transform failed/.test(err?.message ?? '')) {
     return new DeepFakerError('E_LOAD', `${file}: cannot compile: ${err.message.split('\n').slice(0, 3).join(' ')}`);
   }
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const missing = code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' ? /Cannot find (?:module|package) '([^']+)'/.exec(err.message)?.[1] : undefined;
+  if (missing !== undefined) {
+    const fix = /^(\.|\/|[a-zA-Z]:[\\/]|file:)/.test(missing)
+      ? 'Check the import path.'
+      : `Install it where the file is (npm install ${packageName(missing)}) or remove the import.`;
+    return new DeepFakerError('E_LOAD', `${file}: cannot load: it imports "${missing}", which Node cannot find. ${fix}`);
+  }
   return error;
+}
+
+/** The package a bare specifier names: 'pkg' of 'pkg/sub', '@scope/pkg' of '@scope/pkg/sub'. */
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
 function isSimulation(value: unknown): value is Simulation {
