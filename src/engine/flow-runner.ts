@@ -7,8 +7,6 @@ import type { EventRecord } from '../outputs/output.js';
 import type { AnyEntity } from '../schema/define-entity.js';
 import type { EntityStore } from '../state/entity-store.js';
 import { alphanumericId } from '../util/ids.js';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../util/package-root.js';
 import { AddDecayAction, NewEventAction, SelectAction, SetStateAction } from './actions.js';
 import { createFromEvent } from './entity-factory.js';
 import { buildEvent, type FillContext } from './event-factory.js';
@@ -17,6 +15,7 @@ import type { FlowDef } from './flow-def.js';
 import type { EventDef } from '../schema/define-event.js';
 import { FlowInstance } from './flow-instance.js';
 import { applySetState } from './apply-set-state.js';
+import { userFrame } from './user-frame.js';
 
 export interface ResumeItem extends QueueItem {
   kind: 'resume';
@@ -225,21 +224,4 @@ function inFlow(error: unknown, flowName: string): Error {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : describeValue(error);
   const where = error instanceof Error ? userFrame(error.stack) : undefined;
   return new DeepFakerError('E_FLOW_THREW', `flow "${flowName}": the flow's code threw ${message}${where ? ` (at ${where})` : ''}`, { cause: error });
-}
-
-// This package's own frames: its src/ or dist/ (whatever the checkout is called), node's, deps'.
-const OWN_CODE = new RegExp(`${escapeRegExp(join(PACKAGE_ROOT, '/'))}(dist|src)[\\\\/]|[\\\\/]node_modules[\\\\/]|node:internal|^\\s*at (new )?(Generator|Array)\\.`);
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The first stack frame in the user's own code, as file:line:column, to point at the bug. */
-function userFrame(stack: string | undefined): string | undefined {
-  for (const line of (stack ?? '').split('\n').slice(1)) {
-    if (!/^\s*at /.test(line) || OWN_CODE.test(line)) continue;
-    const location = /\(?((?:file:\/\/)?[^()\s]+:\d+:\d+)\)?\s*$/.exec(line)?.[1];
-    if (location) return location.replace(/^file:\/\//, '').replace(process.cwd() + '/', '');
-  }
-  return undefined;
 }

@@ -8,12 +8,18 @@ let registered: Promise<unknown> | undefined;
  * Imports a TypeScript (or JavaScript) file through tsx. An ES-module file is imported with
  * tsx's hooks registered once for the thread, so its `import 'deep-faker'` is the copy
  * already loaded: a namespaced tsImport would load this package and all its dependencies
- * again, about a second per thread. A CommonJS file (a project without "type": "module")
- * still goes through tsImport, since a global register trips over require(esm) cycles there.
+ * again, about a second per thread. A CommonJS file (a project without "type": "module",
+ * npm's default) is required through tsx's namespaced CommonJS loader, since a global
+ * register trips over require(esm) cycles there; unlike tsImport, which ran it as a data:
+ * URL module without a source map, it keeps the file's own lines in stack traces.
  */
 export async function importTypeScript(url: string, parentUrl: string): Promise<Record<string, unknown>> {
+  if (!isEsModule(fileURLToPath(url))) {
+    const cjs = await import('tsx/cjs/api');
+    // As Node imports a CommonJS module: module.exports is the default export.
+    return { default: cjs.require(fileURLToPath(url), parentUrl) as unknown };
+  }
   const api = await import('tsx/esm/api');
-  if (!isEsModule(fileURLToPath(url))) return (await api.tsImport(url, parentUrl)) as Record<string, unknown>;
   registered ??= Promise.resolve(api.register());
   await registered;
   return (await import(url)) as Record<string, unknown>;

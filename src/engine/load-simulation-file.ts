@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DeepFakerError, isDeepFakerError } from '../errors.js';
 import type { RunOptions, Simulation } from './simulation.js';
@@ -8,6 +8,7 @@ import { CLI_RUN_HOOK, type CliRunHook } from './cli-run-hook.js';
 import { importTypeScript } from './import-typescript.js';
 import { bundleSimulation } from './bundle-simulation.js';
 import { fallBackToOwnPackage, installedFor } from './own-package.js';
+import { thrownOutsidePackage, userFrame } from './user-frame.js';
 
 /** A simulation found in a file, and how the file wanted to run it (if it called run()). */
 export interface LoadedSimulation {
@@ -38,6 +39,7 @@ export interface LoadedSimulation {
 export async function loadSimulationFile(file: string, bundle?: string | null): Promise<LoadedSimulation> {
   const path = file.startsWith('file:') ? fileURLToPath(file) : resolve(file);
   if (!existsSync(path)) throw new DeepFakerError('E_NO_FILE', `${file}: no such file. Check the path.`);
+  if (statSync(path).isDirectory()) throw new DeepFakerError('E_NO_FILE', `${file}: a directory, not a simulation file. Name the .ts file, e.g. ${join(file, 'sim.ts')}.`);
   let called: { sim: Simulation; options: RunOptions; settle: (result: { summary: RunSummary } | { error: unknown }) => void } | undefined;
   const runCalled = new Promise<'run-called'>((resolveCalled) => {
     const hook: CliRunHook = (sim, options) => {
@@ -89,7 +91,9 @@ function loadError(file: string, error: unknown): unknown {
   const err = error as Error;
   // esbuild reports syntax errors with their location; the user needs that, not our stack.
   if (err?.name === 'TransformError' || /Transform failed/.test(err?.message ?? '')) {
-    return new DeepFakerError('E_LOAD', `${file}: cannot compile: ${err.message.split('\n').slice(0, 3).join(' ')}`);
+    // tsx compiles a file of a CommonJS project to CommonJS, where await needs a function.
+    const hint = /Top-level await .* "cjs" output format/.test(err.message) ? '. Name the file .mts, or set "type": "module" in its package.json' : '';
+    return new DeepFakerError('E_LOAD', `${file}: cannot compile: ${err.message.split('\n').slice(0, 3).join(' ')}${hint}.`);
   }
   const code = (error as { code?: unknown } | undefined)?.code;
   const missing = code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' ? /Cannot find (?:module|package) '([^']+)'/.exec(err.message)?.[1] : undefined;
@@ -98,6 +102,11 @@ function loadError(file: string, error: unknown): unknown {
       ? 'Check the import path.'
       : `Install it where the file is (npm install ${packageName(missing)}) or remove the import.`;
     return new DeepFakerError('E_LOAD', `${file}: cannot load: it imports "${missing}", which Node cannot find. ${fix}`);
+  }
+  // The file's own code (or a package it imports) threw while it loaded: a mistake there, not ours.
+  if (error instanceof Error && thrownOutsidePackage(error.stack)) {
+    const where = userFrame(error.stack);
+    return new DeepFakerError('E_LOAD', `${file}: the file threw ${error.name}: ${error.message}${where ? ` (at ${where})` : ''} while loading. Fix the file or what it imports.`, { cause: error });
   }
   return error;
 }

@@ -19,12 +19,17 @@ export function ownPackageFile(specifier: string): string | undefined {
   return undefined;
 }
 
-/** Whether Node finds a copy of the package for a file in `dir`: a node_modules/deep-faker above it, or the package itself. */
+/**
+ * Whether Node finds a copy of the package for a file in `dir`: a node_modules/deep-faker
+ * above it, or this package itself when the file is in its scope (its examples and tests
+ * import it by its own name; a nested package.json starts a scope of its own).
+ */
 export function installedFor(dir: string): boolean {
+  let inScope: boolean | undefined;
   for (let at = dir; ; at = dirname(at)) {
     if (existsSync(join(at, 'node_modules', NAME, 'package.json'))) return true;
-    // A file inside this package (its examples, tests) imports it by its own name.
-    if (at === PACKAGE_ROOT) return true;
+    if (inScope === undefined && existsSync(join(at, 'package.json'))) inScope = at === PACKAGE_ROOT;
+    if (inScope === true) return true;
     if (dirname(at) === at) return false;
   }
 }

@@ -146,6 +146,26 @@ sim.flow(function* ship(ctx) {
     args: ['run', 'test/cli/no-such-simulation.ts'],
     expect: ['test/cli/no-such-simulation.ts: no such file', /Check the path/],
   },
+  (() => {
+    const source = simFile(`const settings = (globalThis as { settings?: { region: string } }).settings;
+console.log(settings!.region);`);
+    const line = source.split('\n').findIndex((l) => l.includes('settings!.region')) + 1;
+    return {
+      name: 'a file that throws while it loads',
+      source,
+      expect: ["the file threw TypeError: Cannot read properties of undefined (reading 'region')", new RegExp(`\\(at test/cli/\\.tmp-errors-[^/]+/case-\\d+\\.ts:${line}:23\\) while loading`), 'Fix the file'],
+    };
+  })(),
+  {
+    name: 'a file that imports a package that is not installed',
+    source: `import { v4 } from 'uuid-not-installed';\n${simFile('console.log(v4);')}`,
+    expect: ['cannot load: it imports "uuid-not-installed", which Node cannot find', /npm install uuid-not-installed/],
+  },
+  {
+    name: 'a directory instead of a file',
+    args: ['run', 'test/cli'],
+    expect: ['test/cli: a directory, not a simulation file', /Name the \.ts file/],
+  },
   {
     name: 'an unknown CLI option',
     args: ['run', 'FILE', '--sead', '42'],

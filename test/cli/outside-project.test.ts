@@ -74,6 +74,19 @@ describe('a simulation file outside any project', () => {
     });
   }
 
+  it("a CommonJS file's mistakes point at its own lines (a source-mapped stack)", async () => {
+    const dir = join(outside, 'throws');
+    mkdirSync(dir);
+    const source = SIM.replace("  yield NewEvent(ctx, Visited", "  if (ctx.random() < 2) throw new RangeError('no visits today');\n  yield NewEvent(ctx, Visited");
+    const lines = source.split('\n');
+    const line = lines.findIndex((l) => l.includes('no visits today')) + 1;
+    const column = lines[line - 1]!.indexOf('new RangeError') + 1;
+    writeFileSync(join(dir, 'sim.ts'), source);
+    const run = await runCli(['run', 'sim.ts', ...ARGS, '--out', '-'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trimEnd()).toBe(`deep-faker: error: flow "visit": the flow's code threw RangeError: no visits today (at sim.ts:${line}:${column})`);
+  });
+
   it('a package that is not installed is named in one line, with how to fix it', async () => {
     const dir = join(outside, 'missing');
     mkdirSync(dir);
