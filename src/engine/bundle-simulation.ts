@@ -54,6 +54,10 @@ async function build(module: string): Promise<string | null> {
       write: false,
       metafile: true,
       sourcemap: 'inline',
+      // A flow's name is its generator's name: the bundler renames functions whose names
+      // collide across the bundle's scopes (a second `function* f` became f2) unless told to
+      // keep them.
+      keepNames: true,
       logLevel: 'silent',
       // As Node resolves: no "module" condition or field, which esbuild would otherwise prefer.
       conditions: [],

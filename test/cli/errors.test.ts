@@ -157,6 +157,12 @@ console.log(settings!.region);`);
     };
   })(),
   {
+    name: 'two flows with one name (their generators share it)',
+    source: simFile(`sim.flow(function* visit(ctx) { yield NewEvent(ctx, AccountCreated); });
+sim.flow(function* visit(ctx) { yield NewEvent(ctx, AccountCreated); });`),
+    expect: ['flow "visit": a flow with this name exists already', /Give each flow its own name/],
+  },
+  {
     name: 'a file that imports a package that is not installed',
     source: `import { v4 } from 'uuid-not-installed';\n${simFile('console.log(v4);')}`,
     expect: ['cannot load: it imports "uuid-not-installed", which Node cannot find', /npm install uuid-not-installed/],

@@ -31,4 +31,29 @@ console.log(JSON.stringify({ same: sim instanceof Simulation, flows: sim.flowNam
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual({ same: true, flows: ['tick'] });
   });
+
+  it("keeps each flow's name as written when the file is bundled with its local imports", () => {
+    folder.write('names-helper.ts', `export function shop(): string { return 'helper'; }
+export function* checkout(): Generator<never> {}
+`);
+    const file = folder.write('names.ts', `
+import { defineEvent, Field, Simulation, NewEvent } from 'deep-faker';
+import { shop, checkout } from './names-helper.js';
+const Visit = defineEvent('NamesVisit', { n: Field.int({ default: 1 }) });
+const sim = new Simulation({ duration: '1m', nFlows: 1 });
+sim.flow(function* shop(ctx) { yield NewEvent(ctx, Visit); });
+sim.flow(function* checkout(ctx) { yield NewEvent(ctx, Visit); });
+void shop; void checkout;
+export default sim;
+`);
+    const dist = pathToFileURL(join(REPO, 'dist', 'index.js')).href;
+    const script = `
+const { loadSimulationFile } = await import(${JSON.stringify(dist)});
+const { sim } = await loadSimulationFile(${JSON.stringify(file)});
+console.log(JSON.stringify(sim.flowNames));
+`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual(['shop', 'checkout']);
+  });
 });
