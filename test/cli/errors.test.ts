@@ -163,6 +163,12 @@ sim.flow(function* visit(ctx) { yield NewEvent(ctx, AccountCreated); });`),
     expect: ['flow "visit": a flow with this name exists already', /Give each flow its own name/],
   },
   {
+    name: 'two event types of one name',
+    source: simFile(`const Signup = defineEvent('AccountCreated', { plan: Field.string({ default: 'free' }) });
+sim.flow(function* signup(ctx) { yield NewEvent(ctx, Signup); });`),
+    expect: ['event AccountCreated: defined twice (fields user_id, email, and plan)', /give each event type its own/],
+  },
+  {
     name: 'a file that imports a package that is not installed',
     source: `import { v4 } from 'uuid-not-installed';\n${simFile('console.log(v4);')}`,
     expect: ['cannot load: it imports "uuid-not-installed", which Node cannot find', /npm install uuid-not-installed/],
