@@ -8,7 +8,7 @@ import { CLI_RUN_HOOK, type CliRunHook } from './cli-run-hook.js';
 import { importTypeScript } from './import-typescript.js';
 import { bundleSimulation } from './bundle-simulation.js';
 import { fallBackToOwnPackage, installedFor } from './own-package.js';
-import { thrownOutsidePackage, userFrame } from './user-frame.js';
+import { namesPackageCode, thrownOutsidePackage, userFrame } from './user-frame.js';
 
 /** A simulation found in a file, and how the file wanted to run it (if it called run()). */
 export interface LoadedSimulation {
@@ -96,7 +96,10 @@ function loadError(file: string, error: unknown): unknown {
     return new DeepFakerError('E_LOAD', `${file}: cannot compile: ${err.message.split('\n').slice(0, 3).join(' ')}${hint}.`);
   }
   const code = (error as { code?: unknown } | undefined)?.code;
-  const missing = code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' ? /Cannot find (?:module|package) '([^']+)'/.exec(err.message)?.[1] : undefined;
+  // Not found for the file or what it imports; one of this package's own imports failing is ours.
+  const missing = (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') && !namesPackageCode(err.message)
+    ? /Cannot find (?:module|package) '([^']+)'/.exec(err.message)?.[1]
+    : undefined;
   if (missing !== undefined) {
     const fix = /^(\.|\/|[a-zA-Z]:[\\/]|file:)/.test(missing)
       ? 'Check the import path.'

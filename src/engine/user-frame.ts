@@ -32,6 +32,11 @@ export function thrownOutsidePackage(stack: string | undefined): boolean {
   return top !== undefined && !PACKAGE_CODE.test(top) && !/\(node:|at node:/.test(top);
 }
 
+/** Whether `text` (a message, a stack) names a file of this package's own code. */
+export function namesPackageCode(text: string): boolean {
+  return PACKAGE_CODE.test(text);
+}
+
 function frames(stack: string | undefined): string[] {
   return (stack ?? '').split('\n').slice(1).filter((line) => /^\s*at /.test(line));
 }
