@@ -166,7 +166,7 @@ sim.flow(function* visit(ctx) { yield NewEvent(ctx, AccountCreated); });`),
     name: 'two event types of one name',
     source: simFile(`const Signup = defineEvent('AccountCreated', { plan: Field.string({ default: 'free' }) });
 sim.flow(function* signup(ctx) { yield NewEvent(ctx, Signup); });`),
-    expect: ['event AccountCreated: defined twice (fields user_id, email, and plan)', /give each event type its own/],
+    expect: ['event AccountCreated: defined twice (fields user_id, email, and plan)', /give each event type its own name/],
   },
   {
     name: 'a file that imports a package that is not installed',
