@@ -59,6 +59,7 @@ function checkEntity(entity: unknown, what: string): void {
 }
 
 const FLOW_OPTION_KEYS: ReadonlySet<string> = new Set(['name', 'initiationWeight', 'filter']);
+const QUERY_OPTION_KEYS: ReadonlySet<string> = new Set(['where', 'at']);
 const RUN_OPTION_KEYS: ReadonlySet<string> = new Set([
   'seed', 'startTime', 'duration', 'maxEvents', 'outputs', 'signal', 'onProgress', 'partitions', 'workers', 'shard',
   'module', 'realtime', 'speed', 'log',
@@ -215,6 +216,8 @@ export class Simulation {
   /** Entities of a type whose state matched `where` at instant `at` (default: the end of the last run). */
   query<E extends AnyEntity>(entity: E, options: QueryOptions<E> = {}): EntityState<E>[] {
     checkEntity(entity, 'query');
+    // The guide's time= is `at` here: an option nobody reads would answer for the wrong instant.
+    checkKnownKeys(options, QUERY_OPTION_KEYS, `query, entity ${entity.name}`);
     const tables = this.requireStores('query').map((store) => store.find(entity)).filter((t) => t !== undefined);
     const conditions = compileConditions(entity, options.where ?? [], `query, entity ${entity.name}`);
     let at: number | undefined;

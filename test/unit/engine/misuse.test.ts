@@ -78,4 +78,11 @@ describe('actions and queries', () => {
     expect(message(() => sim.history(loose('User'), 'u1'))).toMatch(/^history: expected an entity from defineEntity/);
     expect(sim.history(Thing, 'nobody')).toBeUndefined();
   });
+
+  it("query names an option it does not know: the guide's time= is at", async () => {
+    const sim = new Simulation({ duration: '1s', nFlows: 0 });
+    await sim.run({ outputs: [], log: () => {} });
+    expect(message(() => sim.query(Thing, loose({ time: '2025-01-01T00:00:00Z' })))).toBe('query, entity MisuseThing: unknown option "time". Known: where, at.');
+    expect(sim.query(Thing, { where: [], at: Date.now() })).toEqual([]);
+  });
 });
