@@ -8,7 +8,7 @@ import { declaredEntities, declaredEvents } from '../schema/registry.js';
 import { addEntityCounts, type EntityCounts, type EntityStore } from '../state/entity-store.js';
 import { monotonicMs, wallClockMs } from '../util/wall-clock.js';
 import { describeEvents } from './describe-events.js';
-import { checkUniqueNames } from './unique-names.js';
+import { checkEventNames, latestByName } from './event-names.js';
 import { EventSink } from './event-sink.js';
 import type { FlowDef } from './flow-def.js';
 import { mergeSources } from './merge-sources.js';
@@ -165,9 +165,8 @@ export class SimulationRun {
   private async openOutputs(): Promise<void> {
     const { options, outputs, log } = this.settings;
     const entities = [...new Set([...options.initialEntities.map(([e]) => e), ...declaredEntities()])];
-    const declared = options.events ?? declaredEvents();
-    checkUniqueNames(declared, entities);
-    const events = describeEvents(declared, entities);
+    if (options.events !== undefined) checkEventNames(options.events);
+    const events = describeEvents(options.events ?? latestByName(declaredEvents()), entities);
     const context = { events, log, signal: this.outputAbort.signal };
     const opened: Output[] = [];
     try {

@@ -1,4 +1,5 @@
 import type { AnyEntity, HistoryMode } from '../schema/define-entity.js';
+import { DeepFakerError } from '../errors.js';
 import { EntityTable } from './entity-table.js';
 import { stateLayoutOf } from './state-layout.js';
 
@@ -23,6 +24,7 @@ export class EntityStore {
   table(entity: AnyEntity): EntityTable {
     let table = this.tables.get(entity);
     if (table === undefined) {
+      for (const used of this.tables.keys()) if (used.name === entity.name) throw nameClash(used, entity);
       table = new EntityTable(entity.name, entity.primaryKey, (entity.history ?? this.defaultHistory) === 'full', stateLayoutOf(entity).copy);
       this.tables.set(entity, table);
     }
@@ -38,4 +40,10 @@ export class EntityStore {
     for (const [entity, table] of this.tables) counts[entity.name] = { total: table.size, available: table.availableCount };
     return counts;
   }
+}
+
+/** A second entity type of a name a run already uses: the summary counts entities by name. */
+function nameClash(used: AnyEntity, entity: AnyEntity): DeepFakerError {
+  const state = (e: AnyEntity) => Object.keys(e.state).join(', ') || 'none';
+  return new DeepFakerError('E_DUPLICATE_NAME', `entity ${entity.name}: defined twice (state ${state(used)}, and ${state(entity)}), both used in this run. The summary counts entities by name: give each entity type its own name, or define it once and import it.`);
 }

@@ -163,10 +163,24 @@ sim.flow(function* visit(ctx) { yield NewEvent(ctx, AccountCreated); });`),
     expect: ['flow "visit": a flow with this name exists already', /Give each flow its own name/],
   },
   {
-    name: 'two event types of one name',
-    source: simFile(`const Signup = defineEvent('AccountCreated', { plan: Field.string({ default: 'free' }) });
-sim.flow(function* signup(ctx) { yield NewEvent(ctx, Signup); });`),
+    name: 'two event types of one name in the events a simulation lists',
+    source: `${HEADER}
+const Signup = defineEvent('AccountCreated', { plan: Field.string({ default: 'free' }) });
+const sim = new Simulation({ duration: '10s', nFlows: 1, events: [AccountCreated, OrderCompleted, Signup] });
+sim.flow(function* signup(ctx) { yield NewEvent(ctx, Signup); });
+export default sim;
+`,
     expect: ['event AccountCreated: defined twice (fields user_id, email, and plan)', /give each event type its own name/],
+  },
+  {
+    name: 'two entity types of one name, both used',
+    source: `${HEADER}
+const Member = defineEntity('User', { sourceEvent: null, primaryKey: 'member_id', state: { member_id: StateField.string({ faker: 'uuid4' }) } });
+const sim = new Simulation({ duration: '10s', nFlows: 1, initialEntities: [[User, 2], [Member, 2]] });
+sim.flow(function* noop(ctx) { yield NewEvent(ctx, OrderCompleted); });
+export default sim;
+`,
+    expect: ['entity User: defined twice (state is_logged_in, cart_id, total_orders, and member_id), both used in this run', /give each entity type its own name/],
   },
   {
     name: 'a file that imports a package that is not installed',

@@ -1,0 +1,35 @@
+/**
+ * Two event types of one name in one run are a mistake (a copy left behind, a second
+ * defineEvent of a name in another module): outputs name topics and tables by the event's
+ * name, and the summary counts events by it.
+ *
+ * The events a run lists itself (`events`) are checked. Without that list, outputs prepare
+ * every event declared in the process, and there a later definition of a name replaces an
+ * earlier one (a test file that defines Ping in each of its tests): latestByName. (Entity
+ * types are checked when a run first uses one: EntityStore.table.)
+ */
+import { DeepFakerError } from '../errors.js';
+import type { EventDef } from '../schema/define-event.js';
+
+/** Refuses two different event types of one name among those a run lists. */
+export function checkEventNames(events: readonly EventDef[]): void {
+  const byName = new Map<string, EventDef>();
+  for (const event of events) {
+    const other = byName.get(event.name);
+    if (other !== undefined && other !== event) {
+      throw new DeepFakerError('E_DUPLICATE_NAME', `event ${event.name}: defined twice (fields ${list(other.resolved.map((f) => f.name))}, and ${list(event.resolved.map((f) => f.name))}). Outputs name topics and tables by it and the summary counts by it: give each event type its own name, or define it once and import it.`);
+    }
+    byName.set(event.name, event);
+  }
+}
+
+/** The events of `declared` with the latest definition of each name, in declaration order. */
+export function latestByName(declared: readonly EventDef[]): EventDef[] {
+  const latest = new Map<string, EventDef>();
+  for (const event of declared) latest.set(event.name, event);
+  return declared.filter((event) => latest.get(event.name) === event);
+}
+
+function list(names: readonly string[]): string {
+  return names.length === 0 ? 'none' : names.join(', ');
+}
