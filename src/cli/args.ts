@@ -6,6 +6,9 @@ export const HELP = `deep-faker: declarative, stateful event simulation
 
 Usage:
   deep-faker run <file.ts> [options]   run the simulation exported by file.ts (default export, or 'sim')
+  deep-faker merge <file.jsonl>... [--out FILE]
+                                       merge the JSON lines of a run's shards (--shard K/N) into
+                                       the stream one process writes (to stdout by default)
   deep-faker --help | --version
 
 Options of run:
@@ -49,7 +52,13 @@ export interface RunArgs {
   postgres?: string;
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; args: RunArgs };
+export interface MergeArgs {
+  files: string[];
+  /** A file, or '-' / undefined for stdout. */
+  out?: string;
+}
+
+export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; args: RunArgs } | { kind: 'merge'; args: MergeArgs };
 
 /** Parses argv (without node and the script) into a command; usage errors are DeepFakerErrors. */
 export function parseCommand(argv: readonly string[]): Command {
@@ -86,7 +95,8 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { kind: 'version' };
   if (values.help || positionals.length === 0) return { kind: 'help' };
   const [command, file, ...rest] = positionals;
-  if (command !== 'run') throw new DeepFakerError('E_USAGE', `unknown command "${command}". Use deep-faker run <file.ts>.`);
+  if (command === 'merge') return { kind: 'merge', args: mergeArgs(positionals.slice(1), values) };
+  if (command !== 'run') throw new DeepFakerError('E_USAGE', `unknown command "${command}". Use deep-faker run <file.ts>, or deep-faker merge <file.jsonl>...`);
   if (!file) throw new DeepFakerError('E_USAGE', 'run needs a simulation file. Use deep-faker run sim.ts.');
   if (rest.length > 0) throw new DeepFakerError('E_USAGE', `unexpected argument "${rest[0]}". Options start with --; see deep-faker --help.`);
   const args: RunArgs = { file, quiet: values.quiet ?? false, realtime: values.realtime ?? false };
@@ -118,6 +128,15 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new DeepFakerError('E_USAGE', '--speed only applies to live mode. Add --realtime, or drop --speed.');
   }
   return { kind: 'run', args };
+}
+
+/** merge takes files and --out; the options of run mean nothing to it. */
+function mergeArgs(files: string[], values: Record<string, string | boolean | undefined>): MergeArgs {
+  if (files.length === 0) throw new DeepFakerError('E_USAGE', 'merge needs the files to merge, e.g. deep-faker merge shard-1.jsonl shard-2.jsonl --out events.jsonl.');
+  const other = Object.keys(values).find((name) => name !== 'out' && values[name] !== undefined);
+  if (other !== undefined) throw new DeepFakerError('E_USAGE', `--${other} applies to run, not to merge. merge takes files and --out.`);
+  const out = values.out as string | undefined;
+  return out === undefined || out === '-' ? { files } : { files, out };
 }
 
 function wholeNumber(flag: string, text: string, min: number): number {

@@ -1,11 +1,13 @@
 /** The deep-faker command: a thin layer over the public API. */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chooseOutputs } from './choose-outputs.js';
 import { formatSummary, loadSimulationFile, type RunError, type RunSummary } from '../index.js';
-import { HELP, parseCommand, type RunArgs } from './args.js';
-import { isDeepFakerError } from '../errors.js';
+import { HELP, parseCommand, type MergeArgs, type RunArgs } from './args.js';
+import { mergeFiles } from './merge-files.js';
+import { DeepFakerError, isDeepFakerError } from '../errors.js';
 import { createProgressReporter } from './progress.js';
 import { startWorkersEarly } from '../engine/worker-pool.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
@@ -20,6 +22,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
       return void process.stdout.write(`${pkg.version}\n`);
     }
+    if (command.kind === 'merge') return void (process.exitCode = await merge(command.args));
     process.exitCode = await run(command.args);
   } catch (error) {
     process.exitCode = reportFailure(error);
@@ -77,6 +80,24 @@ async function run(args: RunArgs): Promise<number> {
   await finish({ summary });
   if (!args.quiet) process.stderr.write(`${formatSummary(summary)}\n`);
   return stopSignal ? (EXIT_SIGNAL[stopSignal] ?? 1) : 0;
+}
+
+/** deep-faker merge: the shards' files into one stream, to stdout or --out. */
+async function merge(args: MergeArgs): Promise<number> {
+  if (args.out === undefined) {
+    // A reader that goes away (| head) ends the merge; what it read is what it wanted.
+    const closed = new Promise<number>((resolveClosed) => process.stdout.once('error', () => resolveClosed(0)));
+    return Promise.race([mergeFiles(args.files, process.stdout).then(() => 0), closed]);
+  }
+  await mkdir(dirname(args.out), { recursive: true });
+  const out = createWriteStream(args.out);
+  await new Promise<void>((resolveOpen, reject) => {
+    out.once('open', () => resolveOpen());
+    out.once('error', (error) => reject(new DeepFakerError('E_MERGE', `merge, --out ${args.out}: cannot open for writing (${error.message}). Check the path and permissions.`)));
+  });
+  await mergeFiles(args.files, out);
+  await new Promise<void>((resolveEnd) => out.end(() => resolveEnd()));
+  return 0;
 }
 
 /** One line for a user mistake; the stack only for a bug in deep-faker itself. */

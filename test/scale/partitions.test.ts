@@ -146,6 +146,13 @@ describe('shards', () => {
       merged.push(lines[best]![heads[best]!++]!);
     }
     expect(merged.join('\n') + '\n').toBe(whole);
+    // deep-faker merge does the same, whatever the order of the files.
+    const out = tmp('merged');
+    const shardFiles = [3, 1, 2].map((k) => join(tmpdir(), `deep-faker-scale-${process.pid}-shard-${k}.jsonl`));
+    const result = await runCli(['merge', ...shardFiles, '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(whole);
   });
 
   it('reject a shard count above the partition count with a one-line error', async () => {
