@@ -6,7 +6,7 @@ export const HELP = `deep-faker: declarative, stateful event simulation
 
 Usage:
   deep-faker run <file.ts> [options]   run the simulation exported by file.ts (default export, or 'sim')
-  deep-faker merge <file.jsonl>... [--out FILE]
+  deep-faker merge <file.jsonl>... [--out FILE] [--quiet]
                                        merge the JSON lines of a run's shards (--shard K/N) into
                                        the stream one process writes (to stdout by default)
   deep-faker --help | --version
@@ -56,6 +56,7 @@ export interface MergeArgs {
   files: string[];
   /** A file, or '-' / undefined for stdout. */
   out?: string;
+  quiet: boolean;
 }
 
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; args: RunArgs } | { kind: 'merge'; args: MergeArgs };
@@ -130,13 +131,14 @@ export function parseCommand(argv: readonly string[]): Command {
   return { kind: 'run', args };
 }
 
-/** merge takes files and --out; the options of run mean nothing to it. */
+/** merge takes files, --out and --quiet; the other options of run mean nothing to it. */
 function mergeArgs(files: string[], values: Record<string, string | boolean | undefined>): MergeArgs {
   if (files.length === 0) throw new DeepFakerError('E_USAGE', 'merge needs the files to merge, e.g. deep-faker merge shard-1.jsonl shard-2.jsonl --out events.jsonl.');
-  const other = Object.keys(values).find((name) => name !== 'out' && values[name] !== undefined);
-  if (other !== undefined) throw new DeepFakerError('E_USAGE', `--${other} applies to run, not to merge. merge takes files and --out.`);
+  const other = Object.keys(values).find((name) => name !== 'out' && name !== 'quiet' && values[name] !== undefined);
+  if (other !== undefined) throw new DeepFakerError('E_USAGE', `--${other} applies to run, not to merge. merge takes files, --out and --quiet.`);
   const out = values.out as string | undefined;
-  return out === undefined || out === '-' ? { files } : { files, out };
+  const quiet = values.quiet === true;
+  return out === undefined || out === '-' ? { files, quiet } : { files, out, quiet };
 }
 
 function wholeNumber(flag: string, text: string, min: number): number {

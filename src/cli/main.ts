@@ -11,6 +11,7 @@ import { DeepFakerError, isDeepFakerError } from '../errors.js';
 import { createProgressReporter } from './progress.js';
 import { startWorkersEarly } from '../engine/worker-pool.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
+import { groupDigits } from '../util/group-digits.js';
 
 const EXIT_SIGNAL: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -82,21 +83,28 @@ async function run(args: RunArgs): Promise<number> {
   return stopSignal ? (EXIT_SIGNAL[stopSignal] ?? 1) : 0;
 }
 
-/** deep-faker merge: the shards' files into one stream, to stdout or --out. */
+/** deep-faker merge: the shards' files into one stream, to stdout or --out; a line of summary on stderr. */
 async function merge(args: MergeArgs): Promise<number> {
+  const began = performance.now();
+  let events: number;
   if (args.out === undefined) {
     // A reader that goes away (| head) ends the merge; what it read is what it wanted.
-    const closed = new Promise<number>((resolveClosed) => process.stdout.once('error', () => resolveClosed(0)));
-    return Promise.race([mergeFiles(args.files, process.stdout).then(() => 0), closed]);
+    const closed = new Promise<undefined>((resolveClosed) => process.stdout.once('error', () => resolveClosed(undefined)));
+    const merged = await Promise.race([mergeFiles(args.files, process.stdout), closed]);
+    if (merged === undefined) return 0;
+    events = merged;
+  } else {
+    await mkdir(dirname(args.out), { recursive: true });
+    const out = createWriteStream(args.out);
+    await new Promise<void>((resolveOpen, reject) => {
+      out.once('open', () => resolveOpen());
+      out.once('error', (error) => reject(new DeepFakerError('E_MERGE', `merge, --out ${args.out}: cannot open for writing (${error.message}). Check the path and permissions.`)));
+    });
+    events = await mergeFiles(args.files, out);
+    await new Promise<void>((resolveEnd) => out.end(() => resolveEnd()));
   }
-  await mkdir(dirname(args.out), { recursive: true });
-  const out = createWriteStream(args.out);
-  await new Promise<void>((resolveOpen, reject) => {
-    out.once('open', () => resolveOpen());
-    out.once('error', (error) => reject(new DeepFakerError('E_MERGE', `merge, --out ${args.out}: cannot open for writing (${error.message}). Check the path and permissions.`)));
-  });
-  await mergeFiles(args.files, out);
-  await new Promise<void>((resolveEnd) => out.end(() => resolveEnd()));
+  const seconds = ((performance.now() - began) / 1000).toFixed(2);
+  if (!args.quiet) process.stderr.write(`deep-faker: merged ${groupDigits(events)} events from ${args.files.length} file(s) in ${seconds} s${args.out === undefined ? '' : ` into ${args.out}`}\n`);
   return 0;
 }
 

@@ -47,7 +47,7 @@ describe('mergeFiles', () => {
 describe('deep-faker merge: mistakes in one line', () => {
   const cases: [string, string[], RegExp][] = [
     ['no files', ['merge'], /^deep-faker: error: merge needs the files to merge, e\.g\. deep-faker merge shard-1\.jsonl/],
-    ['an option of run', ['merge', 'x.jsonl', '--seed', '3'], /^deep-faker: error: --seed applies to run, not to merge\. merge takes files and --out\.$/],
+    ['an option of run', ['merge', 'x.jsonl', '--seed', '3'], /^deep-faker: error: --seed applies to run, not to merge\. merge takes files, --out and --quiet\.$/],
     ['a missing file', ['merge', join(dir, 'none.jsonl')], /^deep-faker: error: merge, .*none\.jsonl: cannot read it \(ENOENT\)\. Check the path\.$/],
     ['lines that are not deep-faker events', ['merge', file('text.txt', ['hello'])], /^deep-faker: error: merge, .*text\.txt, line 1: no sys__ets or sys__eid\. merge takes the JSON lines deep-faker run writes/],
     ['a file out of time order', ['merge', file('back.jsonl', [line('00', 5), line('00', 3)])], /^deep-faker: error: merge, .*back\.jsonl, line 2: out of time order \(sys__ets 3 after 5\)\./],

@@ -150,7 +150,8 @@ describe('shards', () => {
     const out = tmp('merged');
     const shardFiles = [3, 1, 2].map((k) => join(tmpdir(), `deep-faker-scale-${process.pid}-shard-${k}.jsonl`));
     const result = await runCli(['merge', ...shardFiles, '--out', out]);
-    expect(result.stderr).toBe('');
+    const summary = /^deep-faker: merged ([\d,]+) events from 3 file\(s\) in [\d.]+ s into (.+)\n$/.exec(result.stderr);
+    expect(summary?.slice(1)).toEqual([(whole.split('\n').length - 1).toLocaleString('en-US'), out]);
     expect(result.status).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(whole);
   });
