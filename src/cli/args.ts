@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DeepFakerError } from '../errors.js';
 import { closestName } from '../util/suggest.js';
 
@@ -61,6 +61,27 @@ export interface MergeArgs {
 
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; args: RunArgs } | { kind: 'merge'; args: MergeArgs };
 
+/** The command line's options: parseArgs reads them, and the usage messages name them. */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  seed: { type: 'string' },
+  start: { type: 'string' },
+  duration: { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  'max-events': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  realtime: { type: 'boolean' },
+  speed: { type: 'string' },
+  partitions: { type: 'string' },
+  workers: { type: 'string' },
+  shard: { type: 'string' },
+  kafka: { type: 'string' },
+  'topic-prefix': { type: 'string' },
+  mysql: { type: 'string' },
+  postgres: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
 /** Parses argv (without node and the script) into a command; usage errors are DeepFakerErrors. */
 export function parseCommand(argv: readonly string[]): Command {
   let parsed;
@@ -69,25 +90,7 @@ export function parseCommand(argv: readonly string[]): Command {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        seed: { type: 'string' },
-        start: { type: 'string' },
-        duration: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        'max-events': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        realtime: { type: 'boolean' },
-        speed: { type: 'string' },
-        partitions: { type: 'string' },
-        workers: { type: 'string' },
-        shard: { type: 'string' },
-        kafka: { type: 'string' },
-        'topic-prefix': { type: 'string' },
-        mysql: { type: 'string' },
-        postgres: { type: 'string' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     throw new DeepFakerError('E_USAGE', usageMessage(error as Error & { code?: string }, argv));
@@ -153,9 +156,8 @@ function isOptionWord(word: string): boolean {
   return name !== undefined && (OPTION_NAMES.includes(name) || (word.length === 2 && SHORT_OPTIONS.includes(name)));
 }
 
-const SHORT_OPTIONS = ['h', 'v', 'o', 'q'];
-
-const OPTION_NAMES = ['help', 'version', 'seed', 'start', 'duration', 'out', 'max-events', 'quiet', 'realtime', 'speed', 'partitions', 'workers', 'shard', 'kafka', 'topic-prefix', 'mysql', 'postgres'];
+const OPTION_NAMES: readonly string[] = Object.keys(OPTIONS);
+const SHORT_OPTIONS: readonly string[] = Object.values(OPTIONS).flatMap((o) => ('short' in o ? [o.short] : []));
 
 /** node's parseArgs messages are long; say which option is wrong and what was meant. */
 function usageMessage(error: Error & { code?: string }, argv: readonly string[]): string {
