@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DeepFakerError } from '../errors.js';
 import { closestName } from '../util/suggest.js';
@@ -140,6 +141,10 @@ function mergeArgs(files: string[], values: Record<string, string | boolean | un
   const other = Object.keys(values).find((name) => name !== 'out' && name !== 'quiet' && values[name] !== undefined);
   if (other !== undefined) throw new DeepFakerError('E_USAGE', `--${other} applies to run, not to merge. merge takes files, --out and --quiet.`);
   const out = values.out as string | undefined;
+  // Opening --out empties it before any file is read: one of the inputs would be lost.
+  if (out !== undefined && out !== '-' && files.some((file) => resolve(file) === resolve(out))) {
+    throw new DeepFakerError('E_USAGE', `merge: --out ${out} is one of the files to merge, which writing would empty first. Write to another file.`);
+  }
   const quiet = values.quiet === true;
   return out === undefined || out === '-' ? { files, quiet } : { files, out, quiet };
 }

@@ -2,7 +2,7 @@
  * deep-faker merge: shard files into the one-process stream (the shards themselves are in
  * test/scale/partitions.test.ts), and its mistakes in one line.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -50,6 +50,7 @@ describe('deep-faker merge: mistakes in one line', () => {
     ['an option of run', ['merge', 'x.jsonl', '--seed', '3'], /^deep-faker: error: --seed applies to run, not to merge\. merge takes files, --out and --quiet\.$/],
     ['a missing file', ['merge', join(dir, 'none.jsonl')], /^deep-faker: error: merge, .*none\.jsonl: cannot read it \(ENOENT\)\. Check the path\.$/],
     ['lines that are not deep-faker events', ['merge', file('text.txt', ['hello'])], /^deep-faker: error: merge, .*text\.txt, line 1: no sys__ets or sys__eid\. merge takes the JSON lines deep-faker run writes/],
+    ['--out naming one of the files', ['merge', file('keep.jsonl', [line('00', 1)]), '--out', join(dir, '.', 'keep.jsonl')], /^deep-faker: error: merge: --out .*keep\.jsonl is one of the files to merge, which writing would empty first\. Write to another file\.$/],
     ['a file out of time order', ['merge', file('back.jsonl', [line('00', 5), line('00', 3)])], /^deep-faker: error: merge, .*back\.jsonl, line 2: out of time order \(sys__ets 3 after 5\)\./],
   ];
   for (const [name, args, expected] of cases) {
@@ -58,6 +59,7 @@ describe('deep-faker merge: mistakes in one line', () => {
       expect(result.status).toBe(1);
       expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(result.stderr.trimEnd()).toMatch(expected);
+      if (name.startsWith('--out')) expect(readFileSync(join(dir, 'keep.jsonl'), 'utf8')).toBe(`${line('00', 1)}\n`);
     });
   }
 });
