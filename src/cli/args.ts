@@ -140,6 +140,8 @@ function mergeArgs(files: string[], values: Record<string, string | boolean | un
   if (files.length === 0) throw new DeepFakerError('E_USAGE', 'merge needs the files to merge, e.g. deep-faker merge shard-1.jsonl shard-2.jsonl --out events.jsonl.');
   const other = Object.keys(values).find((name) => name !== 'out' && name !== 'quiet' && values[name] !== undefined);
   if (other !== undefined) throw new DeepFakerError('E_USAGE', `--${other} applies to run, not to merge. merge takes files, --out and --quiet.`);
+  const twice = files.find((file, i) => files.findIndex((other) => resolve(other) === resolve(file)) !== i);
+  if (twice !== undefined) throw new DeepFakerError('E_USAGE', `merge: ${twice} is named twice; its events would be written twice. Name each file once.`);
   const out = values.out as string | undefined;
   // Opening --out empties it before any file is read: one of the inputs would be lost.
   if (out !== undefined && out !== '-' && files.some((file) => resolve(file) === resolve(out))) {

@@ -51,6 +51,7 @@ describe('deep-faker merge: mistakes in one line', () => {
     ['a missing file', ['merge', join(dir, 'none.jsonl')], /^deep-faker: error: merge, .*none\.jsonl: cannot read it \(ENOENT\)\. Check the path\.$/],
     ['lines that are not deep-faker events', ['merge', file('text.txt', ['hello'])], /^deep-faker: error: merge, .*text\.txt, line 1: no sys__ets or sys__eid\. merge takes the JSON lines deep-faker run writes/],
     ['--out naming one of the files', ['merge', file('keep.jsonl', [line('00', 1)]), '--out', join(dir, '.', 'keep.jsonl')], /^deep-faker: error: merge: --out .*keep\.jsonl is one of the files to merge, which writing would empty first\. Write to another file\.$/],
+    ['a file named twice', ['merge', file('once.jsonl', [line('00', 1)]), join(dir, 'once.jsonl')], /^deep-faker: error: merge: .*once\.jsonl is named twice; its events would be written twice\. Name each file once\.$/],
     ['a file out of time order', ['merge', file('back.jsonl', [line('00', 5), line('00', 3)])], /^deep-faker: error: merge, .*back\.jsonl, line 2: out of time order \(sys__ets 3 after 5\)\./],
   ];
   for (const [name, args, expected] of cases) {
