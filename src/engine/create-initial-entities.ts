@@ -2,6 +2,7 @@ import type { EventRecord } from '../outputs/output.js';
 import type { EntityStore } from '../state/entity-store.js';
 import { createFromEvent, createFromState } from './entity-factory.js';
 import { buildEvent, type FillContext } from './event-factory.js';
+import type { EmittedEventTypes } from './event-names.js';
 import type { ResolvedSimulationOptions } from './simulation-options.js';
 
 /** The session id of the events that create initial entities. */
@@ -14,12 +15,14 @@ export function createInitialEntities(
   fill: FillContext,
   at: number,
   deliver: (event: EventRecord) => void,
+  eventTypes: EmittedEventTypes,
 ): void {
   for (const [entity, count] of options.initialEntities) {
     const table = store.table(entity);
     table.reserve(count);
     const source = entity.sourceEvent;
     const where = `initial entities, entity ${entity.name}`;
+    if (source !== null && count > 0 && options.emitInitialEntities) eventTypes.note(source, `${where}, event ${source.name}`);
     for (let i = 0; i < count; i++) {
       if (source === null) {
         createFromState(entity, table, at, fill);

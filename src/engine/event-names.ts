@@ -5,7 +5,8 @@
  *
  * The events a run lists itself (`events`) are checked. Without that list, outputs prepare
  * every event declared in the process, and there a later definition of a name replaces an
- * earlier one (a test file that defines Ping in each of its tests): latestByName. (Entity
+ * earlier one (a test file that defines Ping in each of its tests): latestByName. What a run
+ * emits is checked against those at each type's first emission: EmittedEventTypes. (Entity
  * types are checked when a run first uses one: EntityStore.table.)
  */
 import { DeepFakerError } from '../errors.js';
@@ -16,11 +17,34 @@ export function checkEventNames(events: readonly EventDef[]): void {
   const byName = new Map<string, EventDef>();
   for (const event of events) {
     const other = byName.get(event.name);
-    if (other !== undefined && other !== event) {
-      throw new DeepFakerError('E_DUPLICATE_NAME', `event ${event.name}: defined twice (fields ${list(other.resolved.map((f) => f.name))}, and ${list(event.resolved.map((f) => f.name))}). Outputs name topics and tables by it and the summary counts by it: give each event type its own name, or define it once and import it.`);
-    }
+    if (other !== undefined && other !== event) throw nameClash(`event ${event.name}`, other, event);
     byName.set(event.name, event);
   }
+}
+
+/**
+ * The event types a run (one partition of it) emits, by name, starting from those its outputs
+ * were told of (the run's `events`, or latestByName of the declared ones). A second type of a
+ * name already taken is refused where it is first emitted; callers note a type once per run
+ * and place, not per event.
+ */
+export class EmittedEventTypes {
+  private readonly byName = new Map<string, EventDef>();
+
+  constructor(told: readonly EventDef[]) {
+    for (const event of told) this.byName.set(event.name, event);
+  }
+
+  /** `where`: the place of the first emission, naming the event, as in `flow "shop", event Ping`. */
+  note(event: EventDef, where: string): void {
+    const other = this.byName.get(event.name);
+    if (other === undefined) this.byName.set(event.name, event);
+    else if (other !== event) throw nameClash(where, other, event);
+  }
+}
+
+function nameClash(where: string, other: EventDef, event: EventDef): DeepFakerError {
+  return new DeepFakerError('E_DUPLICATE_NAME', `${where}: defined twice (fields ${list(other.resolved.map((f) => f.name))}, and ${list(event.resolved.map((f) => f.name))}). Outputs name topics and tables by it and the summary counts by it: give each event type its own name, or define it once and import it.`);
 }
 
 /** The events of `declared` with the latest definition of each name, in declaration order. */

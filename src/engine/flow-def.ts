@@ -19,8 +19,8 @@ export interface FlowDef {
   readonly weight: number;
   readonly filter: SelectFilter | undefined;
   readonly fn: FlowFunction;
-  /** Message locations per event type, built once (see eventWhere). */
-  readonly eventWhere: Map<unknown, string>;
+  /** Its place among the simulation's flows (a run keeps per-flow tables by it). */
+  readonly index: number;
   /**
    * `${name}:`, the start of each instance id, made once: an id is then one concatenation
    * sharing it, where a template made a copy of the name per instance too (with full history

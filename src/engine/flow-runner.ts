@@ -15,6 +15,7 @@ import type { FlowDef } from './flow-def.js';
 import type { EventDef } from '../schema/define-event.js';
 import { FlowInstance } from './flow-instance.js';
 import { applySetState } from './apply-set-state.js';
+import type { EmittedEventTypes } from './event-names.js';
 import { userFrame } from './user-frame.js';
 
 export interface ResumeItem extends QueueItem {
@@ -32,6 +33,11 @@ export class FlowRunner {
    */
   readonly live: FlowInstance[] = [];
   private readonly totalWeight: number;
+  /**
+   * Per flow (by its index), the message location of each event type it has emitted in this
+   * run: made at the type's first emission, which is also where its name is checked.
+   */
+  private readonly wheres: Map<EventDef, string>[];
 
   constructor(
     private readonly flows: readonly FlowDef[],
@@ -39,8 +45,10 @@ export class FlowRunner {
     private readonly fill: FillContext,
     private readonly queue: EventQueue<QueueItem & { kind: string }>,
     private readonly deliver: (event: EventRecord) => void,
+    private readonly eventTypes: EmittedEventTypes,
   ) {
     this.totalWeight = flows.reduce((sum, f) => sum + f.weight, 0);
+    this.wheres = flows.map(() => new Map());
   }
 
   /** Starts one flow instance at `time`, picked by weight among the eligible flows. */
@@ -129,8 +137,8 @@ export class FlowRunner {
   }
 
   private emit(instance: FlowInstance, action: NewEventAction): EventRecord {
-    const where = eventWhere(instance.flow, action.event);
-    checkOwnContext(instance, action);
+    const where = this.eventWhere(instance.flow, action.event);
+    this.checkOwnContext(instance, action);
     const record = buildEvent(action.event, instance.clock, instance.sessionId, action.fields, instance.bound, this.fill, where);
     const entity = action.saveEntity;
     if (entity !== undefined) {
@@ -153,7 +161,7 @@ export class FlowRunner {
   }
 
   private decay(instance: FlowInstance, action: AddDecayAction): void {
-    checkOwnContext(instance, action);
+    this.checkOwnContext(instance, action);
     const dropped = this.fill.random.next() < action.rate;
     instance.clock += action.delayMs;
     const item: ResumeItem = { kind: 'resume', time: instance.clock, seq: 0, instance, dropped };
@@ -163,7 +171,7 @@ export class FlowRunner {
 
   private select(instance: FlowInstance, action: SelectAction): unknown {
     const entity: AnyEntity = action.entity;
-    checkOwnContext(instance, action);
+    this.checkOwnContext(instance, action);
     if (instance.bound.has(entity)) {
       throw new DeepFakerError('E_BAD_SELECT', `flow "${instance.flowName}", entity ${entity.name}: this flow holds a ${entity.name} already; a flow holds one entity per type. Use ctx.getEntity(${entity.name}).`);
     }
@@ -173,6 +181,27 @@ export class FlowRunner {
     table.bind(record, instance.instanceId, instance.clock);
     instance.bound.set(entity, record);
     return table.snapshot(record, instance.instanceId);
+  }
+
+  /** The location of a flow's event in messages, made once per (flow, event type) and run. */
+  private eventWhere(flow: FlowDef, event: EventDef): string {
+    const wheres = this.wheres[flow.index]!;
+    let where = wheres.get(event);
+    if (where === undefined) {
+      where = `flow "${flow.name}", event ${event.name}`;
+      this.eventTypes.note(event, where);
+      wheres.set(event, where);
+    }
+    return where;
+  }
+
+  /** An action made with another flow's ctx is a mistake; its location is named only then. */
+  private checkOwnContext(instance: FlowInstance, action: NewEventAction | AddDecayAction | SelectAction): void {
+    if (action.ctx === instance.ctx) return;
+    const where = action instanceof NewEventAction
+      ? this.eventWhere(instance.flow, action.event)
+      : `flow "${instance.flowName}", ${action instanceof AddDecayAction ? 'AddDecay' : 'Select'}`;
+    throw new DeepFakerError('E_BAD_ACTION', `${where}: the action was made with another flow's ctx. Pass this flow's own ctx.`);
   }
 
   private end(instance: FlowInstance, outcome: 'completed' | 'dropped' | 'cut', at: number): void {
@@ -193,25 +222,6 @@ export class FlowRunner {
       }
     }
   }
-}
-
-/** The location of a flow's event in messages, made once per (flow, event type). */
-function eventWhere(flow: FlowDef, event: EventDef): string {
-  let where = flow.eventWhere.get(event);
-  if (where === undefined) {
-    where = `flow "${flow.name}", event ${event.name}`;
-    flow.eventWhere.set(event, where);
-  }
-  return where;
-}
-
-/** An action made with another flow's ctx is a mistake; its location is named only then. */
-function checkOwnContext(instance: FlowInstance, action: NewEventAction | AddDecayAction | SelectAction): void {
-  if (action.ctx === instance.ctx) return;
-  const where = action instanceof NewEventAction
-    ? eventWhere(instance.flow, action.event)
-    : `flow "${instance.flowName}", ${action instanceof AddDecayAction ? 'AddDecay' : 'Select'}`;
-  throw new DeepFakerError('E_BAD_ACTION', `${where}: the action was made with another flow's ctx. Pass this flow's own ctx.`);
 }
 
 /** Names the flow in errors raised inside its generator (action builders, user code). */

@@ -7,6 +7,8 @@ import type { EventRecord } from '../outputs/output.js';
 import { EntityStore } from '../state/entity-store.js';
 import { SeededRandom } from '../util/seeded-random.js';
 import { createInitialEntities } from './create-initial-entities.js';
+import { EmittedEventTypes, latestByName } from './event-names.js';
+import { declaredEvents } from '../schema/registry.js';
 import type { EventConsumer } from './event-consumer.js';
 import { EventQueue, type QueueItem } from './event-queue.js';
 import type { FillContext } from './event-factory.js';
@@ -48,6 +50,7 @@ export class PartitionRun {
   private readonly random: SeededRandom;
   private readonly fill: FillContext;
   private readonly runner: FlowRunner;
+  private readonly eventTypes: EmittedEventTypes;
   private readonly end: number;
   /** The time of the item being run: the partition's global simulated clock. */
   private clock: number;
@@ -64,13 +67,16 @@ export class PartitionRun {
       counters: this.counters, strict: options.strict, eidTag: partitionTag(settings.partition),
     };
     this.store = new EntityStore(options.history);
-    this.runner = new FlowRunner(settings.flows, this.store, this.fill, this.queue as EventQueue<any>, (e) => this.deliver(e));
+    // The event types the run's outputs were told of (SimulationRun.openOutputs): what this
+    // partition emits must agree with them by name.
+    this.eventTypes = new EmittedEventTypes(options.events ?? latestByName(declaredEvents()));
+    this.runner = new FlowRunner(settings.flows, this.store, this.fill, this.queue as EventQueue<any>, (e) => this.deliver(e), this.eventTypes);
   }
 
   /** Runs the partition to its end (or an early stop); rejects on a mistake in the simulation. */
   async execute(): Promise<void> {
     const { consumer } = this.settings;
-    createInitialEntities(this.options, this.store, this.fill, this.settings.start, (e) => this.deliver(e));
+    createInitialEntities(this.options, this.store, this.fill, this.settings.start, (e) => this.deliver(e), this.eventTypes);
     this.scheduleTick(this.settings.start);
     await this.loop();
     // Flows still running are cut at the window's end, or where an early stop left the clock.

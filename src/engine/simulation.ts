@@ -153,7 +153,7 @@ export class Simulation {
     if (options.filter !== undefined && !(options.filter instanceof SelectFilter)) {
       throw new DeepFakerError('E_BAD_FLOW', `${where}: filter must be Select(Entity, { where }), got ${describeValue(options.filter)}.`);
     }
-    this.flows.push({ name, weight, filter: options.filter, fn, eventWhere: new Map(), idPrefix: `${name}:` });
+    this.flows.push({ name, weight, filter: options.filter, fn, index: this.flows.length, idPrefix: `${name}:` });
     return this;
   }
 

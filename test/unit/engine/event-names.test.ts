@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NewEvent } from '../../../src/engine/actions.js';
-import { checkEventNames, latestByName } from '../../../src/engine/event-names.js';
+import { checkEventNames, EmittedEventTypes, latestByName } from '../../../src/engine/event-names.js';
 import { Simulation } from '../../../src/engine/simulation.js';
+import { defineEntity } from '../../../src/schema/define-entity.js';
 import { defineEvent } from '../../../src/schema/define-event.js';
 import { Field } from '../../../src/schema/field.js';
 import { CollectingOutput } from '../../helpers/collecting-output.js';
@@ -35,5 +36,47 @@ describe('event names', () => {
       expect(output.events.length).toBeGreaterThan(0);
     }
   });
-});
 
+  it('refuses an emitted event type whose name another type the run knows has, where it is first emitted', () => {
+    const types = new EmittedEventTypes([Other, Second]);
+    expect(() => types.note(Second, 'flow "a", event NamesTwice')).not.toThrow();
+    expect(() => types.note(First, 'flow "b", event NamesTwice')).toThrow(
+      'flow "b", event NamesTwice: defined twice (fields x, and a, b). Outputs name topics and tables by it',
+    );
+    const Fresh = defineEvent('NamesFresh', { n: Field.int() });
+    const Copy = defineEvent('NamesFresh', { m: Field.int() });
+    types.note(Fresh, 'flow "a", event NamesFresh');
+    expect(() => types.note(Copy, 'flow "c", event NamesFresh')).toThrow('flow "c", event NamesFresh: defined twice (fields n, and m)');
+  });
+
+  it('refuses a run that emits a stale copy of an event its outputs know by name, without an events list', async () => {
+    // First is an earlier definition of NamesTwice: outputs are told Second's fields.
+    const sim = new Simulation({ duration: '3s', nFlows: 1, startTime: '2025-01-01T00:00:00Z' });
+    sim.flow(function* stale(ctx) { yield NewEvent(ctx, First); });
+    const output = new CollectingOutput();
+    await expect(sim.run({ outputs: [output], log: () => {} })).rejects.toThrow('flow "stale", event NamesTwice: defined twice (fields x, and a, b)');
+    expect(output.events).toEqual([]);
+  });
+
+  it('refuses an emitted type of the name of one the run lists, and accepts the listed one', async () => {
+    const listed = (emit: typeof First | typeof Second) => {
+      const sim = new Simulation({ duration: '3s', nFlows: 1, startTime: '2025-01-01T00:00:00Z', events: [Other, First] });
+      sim.flow(function* listedFlow(ctx) { yield NewEvent(ctx, emit); });
+      return sim.run({ outputs: [], log: () => {} });
+    };
+    await expect(listed(First)).resolves.toMatchObject({ eventsByType: { NamesTwice: expect.any(Number) } });
+    await expect(listed(Second)).rejects.toThrow('flow "listedFlow", event NamesTwice: defined twice (fields a, b, and x)');
+  });
+
+  it("checks the source event of emitted initial entities, which no flow emits", async () => {
+    const Joined = defineEvent('NamesJoined', { member_id: Field.string({ primaryKey: true, faker: 'uuid4' }) });
+    const Member = defineEntity('NamesMember', { sourceEvent: Joined, primaryKey: 'member_id', state: {} });
+    defineEvent('NamesJoined', { other: Field.int() });
+    const run = (emitInitialEntities: boolean) => new Simulation({
+      duration: '1s', nFlows: 1, startTime: '2025-01-01T00:00:00Z', initialEntities: [[Member, 2]], emitInitialEntities,
+    }).run({ outputs: [], log: () => {} });
+    await expect(run(true)).rejects.toThrow('initial entities, entity NamesMember, event NamesJoined: defined twice (fields other, and member_id)');
+    // Not emitted, its name reaches no output: nothing to refuse.
+    await expect(run(false)).resolves.toMatchObject({ events: 0 });
+  });
+});
