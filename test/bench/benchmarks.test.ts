@@ -72,6 +72,17 @@ describe('benchmarks run and print their figures (small sizes)', { timeout: 120_
     },
   );
 
+  // valgrind is part of this project's machines; elsewhere the line below says why it did not run.
+  const hasValgrind = spawnSync('valgrind', ['--version']).status === 0;
+  if (!hasValgrind) console.log('bench/instructions.ts not run: valgrind is not installed (apt-get install valgrind).');
+  it.runIf(hasValgrind)('instructions: instructions an event of one build, and of two with their ratio', async () => {
+    await expectFigures('instructions.ts', ['--minutes', '1,2', '--runs', '1', '--old', '.'], [
+      /quick-start, the difference of 1 and 2 simulated minutes, 1 run\(s\) each:/,
+      /\.: median [\d,]+ instructions an event \([\d,]+\)/,
+      /new \/ old: [\d.]+/,
+    ]);
+  });
+
   describe('outputs against the real services', () => {
     let sql: ServiceStatus = { available: false };
     let kafka: ServiceStatus = { available: false };

@@ -1,0 +1,114 @@
+/**
+ * Instructions per event of the quick-start workload, counted by valgrind's callgrind: the
+ * same build and inputs give the same count to about 0.1%, whatever else the machine is doing,
+ * where wall and CPU time here vary by a third from one minute to the next.
+ * Run: npx tsx bench/instructions.ts [--old <checkout>] [--new .] [--minutes 20,80] [--runs 3]
+ *
+ * Each build runs the engine in-process (bench/workloads/engine-minutes.ts, bundled with the
+ * package as built in that checkout: `npm run build` there) for two durations; the difference
+ * of their counts over the difference of their events leaves start-up out. What made the
+ * count repeat (two runs of 80 simulated minutes within 0.07% of each other): the workload
+ * bundled beforehand (loaded through tsx, three runs of 20 minutes counted 5.42, 5.50 and
+ * 5.64 billion), an output that renders at once (see engine-minutes.ts), V8's --predictable
+ * and --predictable-gc-schedule (one thread; collections that do not follow the clock), fixed
+ * seeds, and fixed addresses (see FIXED_ADDRESSES).
+ *
+ * What it does not see: cache misses and mispredicted branches, which instructions do not
+ * cost. A change that saves instructions but moves a miss (see bench/README.md, "A million
+ * entities") is judged by time as well. Needs valgrind; a pair of durations takes about a
+ * minute per build.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { median, parseRounds } from './rounds.js';
+
+const { values } = parseArgs({
+  options: { old: { type: 'string' }, new: { type: 'string', default: '.' }, minutes: { type: 'string', default: '20,80' }, runs: { type: 'string', default: '3' } },
+});
+const runs = parseRounds('instructions', values.runs);
+const minutes = values.minutes!.split(',').map(Number);
+if (minutes.length !== 2 || !minutes.every((m) => Number.isInteger(m) && m > 0) || minutes[0]! >= minutes[1]!) {
+  console.error(`instructions: --minutes takes two whole numbers, the shorter first (e.g. 20,80), got "${values.minutes}".`);
+  process.exit(2);
+}
+if (spawnSync('valgrind', ['--version']).status !== 0) {
+  console.error('instructions: needs valgrind (apt-get install valgrind).');
+  process.exit(2);
+}
+
+interface Count { instructions: number; events: number }
+
+const WORKLOAD = fileURLToPath(new URL('./workloads/engine-minutes.ts', import.meta.url));
+
+/**
+ * This checkout's workload bundled with the package built in `dir`, written in `dir`'s
+ * node_modules, whence the package's own dependencies resolve. Returns the bundle's path.
+ */
+async function bundled(dir: string): Promise<string> {
+  const folder = join(resolve(dir), 'node_modules', '.cache', 'deep-faker-bench');
+  mkdirSync(folder, { recursive: true });
+  // Named by the checkout: checkouts may share one node_modules (a link).
+  const outfile = join(folder, `engine-minutes-${createHash('sha1').update(resolve(dir)).digest('hex').slice(0, 8)}.mjs`);
+  await build({
+    entryPoints: [WORKLOAD], outfile, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning',
+    alias: { 'deep-faker': join(resolve(dir), 'dist', 'index.js') },
+    // Dependencies stay imports: from the checkout's node_modules, as the package uses them.
+    packages: 'external',
+  });
+  return outfile;
+}
+
+/**
+ * Without address-space randomization where setarch can turn it off: V8's megamorphic cache
+ * is indexed by the addresses of object shapes, and with them random its misses varied the
+ * count of an 80-minute run by 0.6%; without, by 0.07%.
+ */
+const FIXED_ADDRESSES = spawnSync('setarch', ['-R', 'true']).status === 0 ? ['setarch', '-R'] : [];
+
+/** One run of the bundled workload for `length` simulated minutes under callgrind. */
+function counted(script: string, length: number): Promise<Count> {
+  const command = [
+    ...FIXED_ADDRESSES, 'valgrind', '--tool=callgrind', '--callgrind-out-file=/dev/null',
+    // Predictable: one thread, and a collection schedule that does not follow the clock.
+    process.execPath, '--predictable', '--predictable-gc-schedule', '--hash-seed=1', '--random-seed=1', '--max-semi-space-size=32',
+    script, String(length),
+  ];
+  const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  return new Promise((done, fail) => child.on('close', (code) => {
+    const instructions = /Collected : (\d+)/.exec(output);
+    const events = /^events (\d+)$/m.exec(output);
+    if (code !== 0 || instructions === null || events === null) return fail(new Error(`${script}: exit ${code}\n${output}`));
+    done({ instructions: Number(instructions[1]), events: Number(events[1]) });
+  }));
+}
+
+/** Instructions per event of the bundled build, start-up left out. */
+async function perEvent(script: string): Promise<number> {
+  const short = await counted(script, minutes[0]!);
+  const long = await counted(script, minutes[1]!);
+  return (long.instructions - short.instructions) / (long.events - short.events);
+}
+
+// With --old the builds take turns, so that anything else drifting meets both.
+const builds = values.old === undefined ? [values.new!] : [values.new!, values.old];
+// One bundle per checkout, even when both builds name the same one.
+const bundles = new Map(builds.map((dir) => [resolve(dir), bundled(dir)]));
+const scripts = await Promise.all(builds.map((dir) => bundles.get(resolve(dir))!));
+const counts: number[][] = builds.map(() => []);
+for (let run = 0; run < runs; run++) {
+  for (let b = 0; b < builds.length; b++) counts[b]!.push(await perEvent(scripts[b]!));
+}
+const format = (n: number) => Math.round(n).toLocaleString('en-US');
+console.log(`quick-start, the difference of ${minutes[0]} and ${minutes[1]} simulated minutes, ${runs} run(s) each:`);
+for (let b = 0; b < builds.length; b++) {
+  console.log(`${builds[b]}: median ${format(median(counts[b]!))} instructions an event (${counts[b]!.map(format).join(' / ')})`);
+}
+if (values.old !== undefined) console.log(`new / old: ${(median(counts[0]!) / median(counts[1]!)).toFixed(4)}`);
