@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { EventBatch, Output } from 'deep-faker';
+import type { EventBatch, HistoryMode, Output } from 'deep-faker';
 import { fixedPopulation, Member } from './workloads/fixed-population.js';
 
 const { values } = parseArgs({ options: { events: { type: 'string', default: '10000000' } } });
@@ -44,21 +44,27 @@ class NullOutput implements Output {
   }
 }
 
-/** Heap bytes per version: the same run with history 'full' and 'current', divided by versions kept. */
-async function costPerVersion(): Promise<{ versions: number; bytesPerVersion: number }> {
-  const heapAfter = async (history: 'full' | 'current') => {
+/**
+ * Heap bytes per version: the same run with history 'full' and 'current', divided by versions
+ * kept; and what a bounded history ({ keep: '10m' }) holds beyond 'current' in that run.
+ */
+async function costPerVersion(): Promise<{ versions: number; bytesPerVersion: number; fullExtra: number; keptExtra: number }> {
+  const heapAfter = async (history: HistoryMode) => {
     const sim = fixedPopulation({ users: 10_000, duration: '2h', nFlows: 40, history });
     await sim.run({ outputs: [new NullOutput()], log: () => {} });
     globalThis.gc?.();
     const heap = process.memoryUsage().heapUsed;
-    const versions = history === 'full' ? sim.query(Member).reduce((n, m) => n + sim.history(Member, m.user_id)!.length, 0) : 0;
-    return { heap, versions, sim };
+    const versions = history !== 'current' ? sim.query(Member).reduce((n, m) => n + sim.history(Member, m.user_id)!.length, 0) : 0;
+    return { heap, versions };
   };
+  // Each run's simulation is garbage once its heap is measured: the next run's gc() takes it.
   const current = await heapAfter('current');
-  const currentHeap = current.heap;
-  current.sim.toString();
   const full = await heapAfter('full');
-  return { versions: full.versions, bytesPerVersion: (full.heap - currentHeap) / (full.versions - 10_000) };
+  const kept = await heapAfter({ keep: '10m' });
+  return {
+    versions: full.versions, bytesPerVersion: (full.heap - current.heap) / (full.versions - 10_000),
+    fullExtra: full.heap - current.heap, keptExtra: kept.heap - current.heap,
+  };
 }
 
 const events = Number(values.events);
@@ -67,8 +73,10 @@ console.log(summary);
 console.log(`streamed ${events.toLocaleString('en-US')} events (${(statSync(OUT).size / 2 ** 30).toFixed(2)} GiB) to a file; peak RSS ${Math.round(peakRss / 2 ** 20)} MiB (target < 300 MiB)`);
 rmSync(OUT, { force: true });
 if (globalThis.gc) {
-  const { versions, bytesPerVersion } = await costPerVersion();
+  const { versions, bytesPerVersion, fullExtra, keptExtra } = await costPerVersion();
   console.log(`history 'full': ${versions.toLocaleString('en-US')} versions of 10,000 members; ≈ ${Math.round(bytesPerVersion)} bytes per version on the heap`);
+  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  console.log(`beyond history 'current', after 2 simulated hours: 'full' ${mib(fullExtra)} MiB, { keep: '10m' } ${mib(keptExtra)} MiB`);
 } else {
   console.log("(run with node --expose-gc --import tsx bench/memory.ts to measure the cost of history 'full' per version)");
 }

@@ -5,6 +5,7 @@ import { parseDuration, type Duration } from '../util/duration.js';
 import { MAX_PARTITIONS } from './partition.js';
 import { unknownKeyProblem } from '../util/known-keys.js';
 import { resolveLocaleCode } from '../fakers/create-faker.js';
+import { historyProblem } from '../state/history-mode.js';
 
 const SIMULATION_OPTION_KEYS: ReadonlySet<string> = new Set([
   'duration', 'startTime', 'timeStep', 'nFlows', 'randomSeed', 'initialEntities', 'emitInitialEntities', 'strict',
@@ -32,7 +33,10 @@ export interface SimulationOptions {
   drain?: boolean;
   /** faker-js locale, e.g. 'en', 'de', 'fr' (default 'en'). */
   locale?: string;
-  /** Keep every state version ('full', default) or only the current state ('current'). */
+  /**
+   * Keep every state version ('full', default), only the current state ('current'), or the
+   * versions of the last part of the run (`{ keep: '2h' }`: `query` at any instant of it).
+   */
   history?: HistoryMode;
   /** Events per batch handed to outputs (default 1000). */
   batchSize?: number;
@@ -105,7 +109,8 @@ export function resolveSimulationOptions(options: SimulationOptions): ResolvedSi
     }
   }
   const history = options.history ?? 'full';
-  if (history !== 'full' && history !== 'current') problems.add(`Simulation history: must be 'full' or 'current', got ${describeValue(history)}.`);
+  const historyWrong = historyProblem(history, 'Simulation history');
+  if (historyWrong !== undefined) problems.add(historyWrong);
   const batchSize = options.batchSize ?? 1000;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) problems.add(`Simulation batchSize: must be a whole number ≥ 1, got ${describeValue(batchSize)}.`);
   const partitions = attempt(() => checkPartitions(options.partitions ?? 1, 'Simulation partitions'), 1);

@@ -7,7 +7,8 @@ import type { Output } from '../outputs/output.js';
 import type { AnyEntity, EntityState } from '../schema/define-entity.js';
 import type { EntityVersion } from '../state/entity-record.js';
 import type { EntityCounts, EntityStore } from '../state/entity-store.js';
-import type { Duration } from '../util/duration.js';
+import { formatDuration, type Duration } from '../util/duration.js';
+import type { EntityTable } from '../state/entity-table.js';
 import { SelectFilter, type WhereCondition } from './actions.js';
 import { compileConditions } from './compile-conditions.js';
 import type { FlowDef, FlowFunction, FlowOptions } from './flow-def.js';
@@ -224,14 +225,15 @@ export class Simulation {
     if (options.at !== undefined) {
       const resolved = resolveStartTime(options.at);
       at = resolved === 'now' ? undefined : resolved;
-      if (at !== undefined && tables.some((t) => !t.keepHistory)) {
-        throw new DeepFakerError('E_NO_HISTORY', `query, entity ${entity.name}: history is 'current', so past states are not kept. Set history: 'full' to query at an instant.`);
-      }
+      if (at !== undefined) checkInstantKept(entity, tables, at);
     }
     return tables.flatMap((table) => table.query(conditions, at)) as EntityState<E>[];
   }
 
-  /** Every version of one entity, oldest first, or undefined when no such entity exists. */
+  /**
+   * Every version of one entity, oldest first, or undefined when no such entity exists. With
+   * history { keep }, the versions current at some instant of the last `keep` of the run.
+   */
   history<E extends AnyEntity>(entity: E, key: string | number): EntityVersion<EntityState<E>>[] | undefined {
     checkEntity(entity, 'history');
     for (const store of this.requireStores('history')) {
@@ -268,5 +270,18 @@ export class Simulation {
     if (!this.lastStores) throw new DeepFakerError('E_NOT_RUN', `${what}: the simulation has not run yet. Call await sim.run() first.`);
     if (this.lastStores.length === 0) throw new DeepFakerError('E_NO_STATE', `${what}: the last run's entities lived in worker threads. Run without workers to query them.`);
     return this.lastStores;
+  }
+}
+
+/** Refuses a query at an instant whose states a table no longer knows (history 'current', or before a bounded history's window). */
+function checkInstantKept(entity: AnyEntity, tables: readonly EntityTable[], at: number): void {
+  for (const table of tables) {
+    const earliest = table.earliestInstant();
+    if (earliest === undefined) {
+      throw new DeepFakerError('E_NO_HISTORY', `query, entity ${entity.name}: history is 'current', so past states are not kept. Set history: 'full' (or { keep: '2h' }) to query at an instant.`);
+    }
+    if (at < earliest) {
+      throw new DeepFakerError('E_NO_HISTORY', `query, entity ${entity.name}: history keeps the last ${formatDuration(table.keptMs!)} of the run, from ${new Date(earliest).toISOString()} on; ${new Date(at).toISOString()} is before that. Ask for a later instant, or keep more (history: { keep } or 'full').`);
+    }
   }
 }

@@ -4,11 +4,11 @@ import type { ValueOf } from './field.js';
 import { resolveFields, type ResolvedField } from './field-plan.js';
 import { registerEntity } from './registry.js';
 import { unknownKeyProblem } from '../util/known-keys.js';
+import { historyProblem, type HistoryMode } from '../state/history-mode.js';
 
 const ENTITY_OPTION_KEYS: ReadonlySet<string> = new Set(['sourceEvent', 'primaryKey', 'state', 'history']);
 
-/** How much of an entity's past the store keeps: every version, or the current one only. */
-export type HistoryMode = 'full' | 'current';
+export type { HistoryMode } from '../state/history-mode.js';
 
 type KeyCandidates<S> = S extends EventDef<string, infer F> ? keyof F & string : string;
 
@@ -133,9 +133,8 @@ export function defineEntity<
       problems.add(`${where}, field ${primaryKey}: a key must be a string or int field, got ${keyField.def.kind}.`);
     }
   }
-  if (options.history !== undefined && options.history !== 'full' && options.history !== 'current') {
-    problems.add(`${where}: history must be 'full' or 'current', got ${JSON.stringify(options.history)}.`);
-  }
+  const historyWrong = options.history === undefined ? undefined : historyProblem(options.history, `${where}, history`);
+  if (historyWrong !== undefined) problems.add(historyWrong);
   problems.throwIfAny();
   const entity: EntityDef<N, S, PK, ST> = {
     type: 'entity',

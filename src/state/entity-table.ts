@@ -16,6 +16,9 @@ import { touchString } from '../util/touch.js';
 /** Picks tried at random before a filter falls back to scanning its candidate set. */
 const RANDOM_TRIES = 16;
 
+/** Versions a bounded history (history { keep }) holds before it first drops those it no longer keeps. */
+const FIRST_TRIM = 1 << 16;
+
 interface FieldIndex {
   readonly field: string;
   /** The column of the table's rows that holds each entity's position in its set of this index. */
@@ -47,25 +50,87 @@ export class EntityTable {
   /** Sets of the entities that meet all of a filter's conditions (see FilterSets). */
   private readonly filterSets = new FilterSets(this.rows, () => this.availableRecords());
   /** Every version of every entity, with history; undefined without. */
-  private readonly versions: VersionLog | undefined;
+  private versions: VersionLog | undefined;
+  /**
+   * Versions the log may hold before the ones no longer kept are dropped (see trim): Infinity
+   * with full history. After a trim, twice what was kept, so that trims cost O(1) a version.
+   */
+  private trimAt: number;
+  private earliestCache: { readonly log: VersionLog; readonly size: number; readonly instant: number } | undefined = undefined;
 
   /**
-   * `keyField`: the state field holding each entity's key. `copyState`: a copy of a state's
-   * named fields, for a snapshot or a version read back. The state layout's own copier: code
-   * shared by every entity type turns polymorphic.
+   * `keyField`: the state field holding each entity's key. `keptMs`: how long a version is
+   * kept after it ended (history 'full': Infinity; 'current', no versions: undefined; see
+   * keptMs in history-mode.ts). `copyState`: a copy of a state's named fields, for a snapshot
+   * or a version read back. The state layout's own copier: code shared by every entity type
+   * turns polymorphic.
    */
   constructor(
     readonly name: string,
     private readonly keyField: string,
-    keepHistory: boolean,
+    readonly keptMs: number | undefined,
     private readonly copyState: (state: Record<string, unknown>) => Record<string, unknown> = copyAnyState,
+    /** Versions a bounded history holds before its first trim (tests make it small). */
+    private readonly firstTrim = FIRST_TRIM,
   ) {
-    this.versions = keepHistory ? new VersionLog() : undefined;
-    this.latestVersion = keepHistory ? this.rows.addColumn() : -1;
+    this.versions = keptMs === undefined ? undefined : new VersionLog();
+    this.latestVersion = keptMs === undefined ? -1 : this.rows.addColumn();
+    this.trimAt = keptMs === Infinity ? Infinity : firstTrim;
   }
 
-  get keepHistory(): boolean {
-    return this.versions !== undefined;
+  /** Versions the table holds (with history): bounded with history { keep }. */
+  get versionCount(): number {
+    return this.versions?.size ?? 0;
+  }
+
+  /**
+   * The earliest instant whose states the table still knows: -Infinity with full history,
+   * undefined without any. With a bounded one, `keptMs` before the latest instant a version
+   * began: every version current at that instant or after it is kept.
+   */
+  earliestInstant(): number | undefined {
+    const versions = this.versions;
+    if (versions === undefined) return undefined;
+    if (this.keptMs === Infinity) return -Infinity;
+    let latest = -Infinity;
+    for (let row = 0; row < this.records.length; row++) latest = Math.max(latest, versions.fromOf(this.rows.get(row, this.latestVersion)));
+    return latest - this.keptMs!;
+  }
+
+  /** earliestInstant(), computed once per state of the log: history() is asked key by key. */
+  private earliestKept(): number {
+    const versions = this.versions!;
+    const cache = this.earliestCache;
+    if (cache !== undefined && cache.log === versions && cache.size === versions.size) return cache.instant;
+    const instant = this.earliestInstant()!;
+    this.earliestCache = { log: versions, size: versions.size, instant };
+    return instant;
+  }
+
+  /**
+   * The version log, before a version is opened at `at`: with a bounded history whose log has
+   * grown to trimAt, first a new log that holds what is kept (see trim).
+   */
+  private logAt(at: number): VersionLog {
+    const versions = this.versions!;
+    return versions.size < this.trimAt ? versions : this.trim(at);
+  }
+
+  /**
+   * Drops the versions that ended `keptMs` or longer before `at`: each entity keeps the ones
+   * since, and the one current then. Copied into a new log (entity by entity: a version's
+   * number is its place in the log), whose numbers the rows' latest versions then hold.
+   */
+  private trim(at: number): VersionLog {
+    const horizon = at - this.keptMs!;
+    const old = this.versions!;
+    const kept = new VersionLog();
+    for (let row = 0; row < this.records.length; row++) {
+      this.rows.set(row, this.latestVersion, kept.copyChain(old, this.rows.get(row, this.latestVersion), horizon));
+    }
+    this.versions = kept;
+    this.trimAt = Math.max(this.firstTrim, 2 * kept.size);
+    return kept;
   }
 
   get size(): number {
@@ -106,7 +171,7 @@ export class EntityTable {
     state.flow_name = null;
     const record = state as { [ROW]: number } & Record<string, unknown>;
     record[ROW] = row;
-    if (this.versions !== undefined) this.rows.set(row, this.latestVersion, this.versions.first(at, owner));
+    if (this.versions !== undefined) this.rows.set(row, this.latestVersion, this.logAt(at).first(at, owner));
     this.rows.set(row, this.changedAt, at);
     this.records.push(record);
     this.rowsByKey.add(key);
@@ -154,9 +219,8 @@ export class EntityTable {
   private setOwner(row: number, owner: string | null, at: number): void {
     if (owner === null) this.owners.release(row);
     else this.owners.hold(row, owner);
-    const versions = this.versions;
-    if (versions === undefined) this.rows.set(row, this.changedAt, at);
-    else this.rows.set(row, this.latestVersion, versions.openAt(this.rows.get(row, this.latestVersion), at, owner));
+    if (this.versions === undefined) this.rows.set(row, this.changedAt, at);
+    else this.rows.set(row, this.latestVersion, this.logAt(at).openAt(this.rows.get(row, this.latestVersion), at, owner));
   }
 
   /** Closes the current version at `at` and opens one with `changes` applied. */
@@ -174,11 +238,11 @@ export class EntityTable {
    */
   beginWrite(record: EntityRecord, at: number): number {
     const row = record[ROW];
-    const versions = this.versions;
-    if (versions === undefined) {
+    if (this.versions === undefined) {
       this.rows.set(row, this.changedAt, at);
       return -1;
     }
+    const versions = this.logAt(at);
     const latest = this.rows.get(row, this.latestVersion);
     const version = versions.openAt(latest, at, versions.holderOf(latest));
     this.rows.set(row, this.latestVersion, version);
@@ -270,12 +334,16 @@ export class EntityTable {
     const versions = this.versions;
     if (versions === undefined) return [{ validFrom: this.rows.get(record[ROW], this.changedAt), validTo: null, state: this.snapshot(record, this.ownerOf(record)) }];
     // Newest first: each version's state is the next one's with that one's changes undone.
+    // A bounded history gives the versions current at its earliest instant or after it: what
+    // it keeps whenever it last dropped some.
+    const earliest = this.earliestKept();
     const newestFirst: EntityVersion[] = [];
     const state = this.copyState(record);
     let validTo: number | null = null;
     for (let version = this.latestOf(record); version >= 0; version = versions.previousOf(version)) {
       const validFrom = versions.fromOf(version);
       newestFirst.push({ validFrom, validTo, state: stateWithOwner(state, versions.holderOf(version), this.copyState) });
+      if (validFrom <= earliest) break;
       validTo = validFrom;
       versions.undo(version, state);
     }

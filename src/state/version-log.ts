@@ -78,6 +78,40 @@ export class VersionLog {
     return version;
   }
 
+  /** Versions appended so far. */
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Appends to this log the versions of one entity from `source`, the log it was kept in
+   * until now: from `latest` back to the one current at `horizon` (or its first), which
+   * becomes its first here (nothing before it can be rewound to). Returns its latest here.
+   * What a bounded history keeps when it drops the rest (EntityTable, history { keep }).
+   */
+  copyChain(source: VersionLog, latest: number, horizon: number): number {
+    const chain = CHAIN;
+    chain.length = 0;
+    let version = latest;
+    for (;;) {
+      chain.push(version);
+      if (source.fromOf(version) <= horizon) break;
+      version = source.previousOf(version);
+      if (version < 0) break;
+    }
+    let copied = -1;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const from = chain[i]!;
+      copied = this.append(copied, source.fromOf(from), source.holderOf(from));
+      if (i === chain.length - 1) continue;
+      for (let e = chunkOf(source.versions, from).firstUndo[rowOf(from)]!; e >= 0; e = source.entryNext(e)) {
+        const entries = chunkOf(source.entries, e);
+        this.keepOldValue(copied, entries.fields[rowOf(e)]!, entries.values[rowOf(e)]);
+      }
+    }
+    return copied;
+  }
+
   fromOf(version: number): number {
     return chunkOf(this.versions, version).froms[rowOf(version)]!;
   }
@@ -106,6 +140,9 @@ export class VersionLog {
     return chunkOf(this.entries, entry).next[rowOf(entry)]!;
   }
 }
+
+/** The versions of one entity being copied (copyChain), newest first: reused. */
+const CHAIN: number[] = [];
 
 /** Rows per chunk: 4,096 (a chunk's arrays are 16-32 KB, made young like any small array). */
 const CHUNK_BITS = 12;

@@ -50,7 +50,7 @@ interface ModelEntity {
 describe('availability', () => {
   it('agrees with a model: counts, and picks that draw every matching available entity and nothing else', () => {
     fc.assert(fc.property(fc.array(step, { maxLength: 50 }), fc.array(fc.boolean(), { minLength: FIRST, maxLength: FIRST }), (steps, heldAtStart) => {
-      const table = new EntityTable('User', 'user_id', false);
+      const table = new EntityTable('User', 'user_id', undefined);
       const model: ModelEntity[] = [];
       const random = new SeededRandom(3);
       const create = (held: boolean) => {

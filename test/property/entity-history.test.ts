@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { copyAnyState } from '../../src/state/entity-record.js';
 import { EntityTable } from '../../src/state/entity-table.js';
 
 const T = 1_000_000;
@@ -37,7 +38,7 @@ function record(model: ModelVersion[], at: number, change: Record<string, unknow
 describe('full history', () => {
   it('agrees with a model that copies every version whole', () => {
     fc.assert(fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
-      const table = new EntityTable('User', 'user_id', true);
+      const table = new EntityTable('User', 'user_id', Infinity);
       const model = new Map<string, ModelVersion[]>();
       for (const key of KEYS) {
         table.create(key, { user_id: key, n: 0, flow_name: null }, T);
@@ -78,5 +79,61 @@ describe('full history', () => {
       // The current state, as flows and queries of now see it.
       expect(table.query([], undefined)).toEqual(KEYS.map((key) => model.get(key)!.at(-1)!.state));
     }), { numRuns: 300, seed: 20261127 });
+  });
+
+  it('with history { keep }, trimmed again and again, agrees with the model at every instant it keeps', () => {
+    fc.assert(fc.property(fc.array(step, { maxLength: 120 }), fc.integer({ min: 1, max: 6 }), (steps, kept) => {
+      // Four versions before the first trim: trims come every few steps.
+      const table = new EntityTable('User', 'user_id', kept, copyAnyState, 4);
+      const model = new Map<string, ModelVersion[]>();
+      for (const key of KEYS) {
+        table.create(key, { user_id: key, n: 0, flow_name: null }, T);
+        model.set(key, [{ from: T, state: { user_id: key, n: 0, flow_name: null } }]);
+      }
+      let at = T;
+      for (const s of steps) {
+        at += s.dt;
+        const key = KEYS[s.entity]!;
+        const entity = table.get(key)!;
+        const held = table.ownerOf(entity) !== null;
+        if (s.kind === 'bind' && !held) {
+          table.bind(entity, `flow:${s.holder}`, at);
+          record(model.get(key)!, at, { flow_name: `flow:${s.holder}` });
+        } else if (s.kind === 'write') {
+          table.mutate(entity, { n: s.value }, at);
+          record(model.get(key)!, at, { n: s.value });
+        } else if (s.kind === 'release' && held) {
+          table.release(entity, at);
+          record(model.get(key)!, at, { flow_name: null });
+        }
+      }
+      const latest = Math.max(...KEYS.map((key) => model.get(key)!.at(-1)!.from));
+      const earliest = latest - kept;
+      expect(table.earliestInstant()).toBe(earliest);
+      for (const key of KEYS) {
+        const versions = model.get(key)!;
+        const all = versions.map((v, i) => ({ validFrom: v.from, validTo: i + 1 < versions.length ? versions[i + 1]!.from : null, state: v.state }));
+        // The versions current at the earliest instant kept, or after it.
+        expect(table.history(key)).toEqual(all.filter((v) => v.validTo === null || v.validTo > earliest));
+      }
+      for (let t = Math.max(T, earliest); t <= at + 1; t++) {
+        const expected = KEYS.map((key) => model.get(key)!.filter((v) => v.from <= t).pop()!.state);
+        expect(table.query([], t)).toEqual(expected);
+      }
+    }), { numRuns: 300, seed: 20261207 });
+  });
+
+  it('with history { keep }, holds about what its window holds however long the run', () => {
+    const table = new EntityTable('User', 'user_id', 100, copyAnyState, 64);
+    for (const key of KEYS) table.create(key, { user_id: key, n: 0, flow_name: null }, T);
+    let most = 0;
+    for (let i = 1; i <= 100_000; i++) {
+      table.mutate(table.get(KEYS[i % 3]!)!, { n: i }, T + i);
+      most = Math.max(most, table.versionCount);
+    }
+    // 100 instants a window, 3 entities: about 100 versions kept, at most twice that held.
+    expect(most).toBeLessThanOrEqual(2 * (100 + 3) + 2);
+    expect(table.history('u1')!.length).toBeGreaterThanOrEqual(33);
+    expect(table.history('u1')!.length).toBeLessThanOrEqual(35);
   });
 });

@@ -111,3 +111,13 @@ sim.flow(function* typed_flow(ctx) {
 });
 // @ts-expect-error a flow must yield actions
 sim.flow(function* bad_flow() { yield 42; });
+
+// History: every version, the current state, or the versions of the run's last part.
+new Simulation({ duration: '1h', history: 'full' });
+new Simulation({ duration: '1h', history: { keep: '10m' } });
+new Simulation({ duration: '1h', history: { keep: 600_000 } });
+// @ts-expect-error not a history mode
+new Simulation({ duration: '1h', history: 'partial' });
+// @ts-expect-error keep is a duration
+new Simulation({ duration: '1h', history: { keep: true } });
+defineEntity('Kept', { sourceEvent: null, primaryKey: 'id', state: {}, history: { keep: '1d' } });

@@ -1,7 +1,7 @@
 import { thrown } from '../../helpers/thrown.js';
 import { describe, expect, it } from 'vitest';
 import {
-  AddDecay, defineEntity, defineEvent, Field, NewEvent, Select, SetState, Simulation, StateField,
+  AddDecay, defineEntity, defineEvent, Field, NewEvent, Select, SetState, Simulation, StateField, type HistoryMode,
 } from 'deep-faker';
 import { runCollect, T0 } from '../../helpers/collecting-output.js';
 
@@ -12,8 +12,8 @@ const Visitor = defineEntity('SimVisitor', {
   state: { visits: StateField.int({ default: 0 }), tier: StateField.enum(['free', 'pro'], { default: 'free' }) },
 });
 
-function visitSim(history?: 'full' | 'current'): Simulation {
-  const sim = new Simulation({ duration: '100s', nFlows: 1, randomSeed: 21, initialEntities: [[Visitor, 4]], history });
+function visitSim(history?: HistoryMode, duration = '100s'): Simulation {
+  const sim = new Simulation({ duration, nFlows: 1, randomSeed: 21, initialEntities: [[Visitor, 4]], history });
   sim.flow({ filter: Select(Visitor) }, function* visit(ctx) {
     yield NewEvent(ctx, Visit, { mutate: SetState(Visitor, [['visits', 'add', 1]]) });
     yield AddDecay(ctx, { rate: 0, seconds: 3 });
@@ -66,7 +66,40 @@ describe('sim.query and sim.history', () => {
     expect(sim.query(Visitor)).toHaveLength(4);
     const error = thrown(() => sim.query(Visitor, { at: T0 }));
     expect(error.code).toBe('E_NO_HISTORY');
-    expect(error.message).toBe("query, entity SimVisitor: history is 'current', so past states are not kept. Set history: 'full' to query at an instant.");
+    expect(error.message).toBe("query, entity SimVisitor: history is 'current', so past states are not kept. Set history: 'full' (or { keep: '2h' }) to query at an instant.");
+  });
+
+  it("history: { keep } answers for the run's last part as 'full' does, and refuses earlier instants", async () => {
+    // 10 simulated hours make about 70,000 versions: past the first trim of the kept history.
+    const full = visitSim('full', '10h');
+    const kept = visitSim({ keep: '10m' }, '10h');
+    const [a, b] = [await runCollect(full), await runCollect(kept)];
+    expect(b.events).toEqual(a.events);
+    const keys = full.query(Visitor).map((u) => u.user_id);
+    const latest = Math.max(...keys.map((key) => full.history(Visitor, key)!.at(-1)!.validFrom));
+    const earliest = latest - 600_000;
+    for (const at of [earliest, earliest + 1, latest - 1_000, latest, latest + 5_000]) {
+      expect(kept.query(Visitor, { at })).toEqual(full.query(Visitor, { at }));
+    }
+    for (const key of keys) {
+      const versions = kept.history(Visitor, key)!;
+      expect(versions).toEqual(full.history(Visitor, key)!.filter((v) => v.validTo === null || v.validTo > earliest));
+      expect(versions.length).toBeGreaterThan(50);
+    }
+    const error = thrown(() => kept.query(Visitor, { at: earliest - 1 }));
+    expect(error.code).toBe('E_NO_HISTORY');
+    expect(error.message).toBe(`query, entity SimVisitor: history keeps the last 10m of the run, from ${new Date(earliest).toISOString()} on; ${new Date(earliest - 1).toISOString()} is before that. Ask for a later instant, or keep more (history: { keep } or 'full').`);
+  });
+
+  it('refuses a history that is not a mode, naming what is wrong', () => {
+    const problem = (history: unknown) => thrown(() => new Simulation({ duration: '1m', history: history as HistoryMode })).message;
+    expect(problem('all')).toContain(`Simulation history: must be 'full', 'current' or { keep: '2h' } (the versions of the last 2 simulated hours), got "all".`);
+    expect(problem({ kep: '1h' })).toContain('got an object with keys kep.');
+    expect(problem({ keep: 'an hour' })).toContain('Simulation history: keep: invalid duration "an hour".');
+    expect(problem({ keep: 0 })).toContain("Simulation history: keep must be longer than 0, got 0. For the current state only, use history: 'current'.");
+    expect(() => new Simulation({ duration: '1m', history: { keep: 90_000 } })).not.toThrow();
+    expect(thrown(() => defineEntity('SimKept', { sourceEvent: null, primaryKey: 'id', state: {}, history: { keep: '-1h' } })).message)
+      .toContain('entity SimKept, history: keep: invalid duration "-1h"');
   });
 
   it('query before a run, or with an unknown where field, is an error', async () => {
@@ -94,7 +127,7 @@ describe('Simulation options are checked at construction', () => {
     expect(text).toContain('Simulation nFlows: must be a number ≥ 0');
     expect(text).toContain('Simulation startTime: invalid time "yesterday"');
     expect(text).toContain('Simulation batchSize');
-    expect(text).toContain("Simulation history: must be 'full' or 'current'");
+    expect(text).toContain("Simulation history: must be 'full', 'current' or { keep: '2h' }");
     expect(text).toContain('Simulation initialEntities, entity SimVisitor: count must be a whole number ≥ 0, got 1.5');
   });
 });

@@ -77,7 +77,7 @@ describe('defineEntity', () => {
     expect(definitionError(() => defineEntity('B6', { sourceEvent: undefined as unknown as null, primaryKey: 'id', state: {} })).message)
       .toContain('sourceEvent must be an event from defineEvent or null');
     expect(definitionError(() => defineEntity('B7', { sourceEvent: null, primaryKey: 'id', state: {}, history: 'all' as 'full' })).message)
-      .toContain("history must be 'full' or 'current'");
+      .toContain("history: must be 'full', 'current' or { keep: '2h' }");
     expect(definitionError(() => defineEntity('bad name', { sourceEvent: null, primaryKey: 'id', state: {} })).message)
       .toContain('invalid entity name');
     expect(definitionError(() => defineEntity('B8', { sourceEvent: null, primaryKey: 'id', state: { p: StateField.string({ faker: 'nope' }) } })).message)

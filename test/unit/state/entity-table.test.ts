@@ -12,7 +12,7 @@ function userState(key: string, extra: Record<string, unknown> = {}): Record<str
 }
 
 function filledTable(n: number, keepHistory = true): EntityTable {
-  const table = new EntityTable('User', 'user_id', keepHistory);
+  const table = new EntityTable('User', 'user_id', keepHistory ? Infinity : undefined);
   for (let i = 0; i < n; i++) table.create(`u${i}`, userState(`u${i}`), T);
   return table;
 }
@@ -96,7 +96,7 @@ describe('EntityTable versions', () => {
 
 describe('EntityTable reserve', () => {
   it('takes as many entities as reserved, and more, each found by its key', () => {
-    const table = new EntityTable('User', 'user_id', false);
+    const table = new EntityTable('User', 'user_id', undefined);
     table.create('u0', userState('u0'), T);
     table.reserve(3_000);
     for (let i = 1; i < 5_000; i++) table.create(`u${i}`, userState(`u${i}`), T);
@@ -147,7 +147,7 @@ describe('EntityTable availability', () => {
 
   it('with history, versions keep holders and changed fields, not copies of the state', () => {
     let copies = 0;
-    const table = new EntityTable('User', 'user_id', true, (state) => (copies++, copyAnyState(state)));
+    const table = new EntityTable('User', 'user_id', Infinity, (state) => (copies++, copyAnyState(state)));
     const record = table.create('u0', userState('u0'), T);
     table.bind(record, 'shop:a', T + 10);
     table.mutate(record, { total_orders: 1 }, T + 20);
@@ -196,14 +196,14 @@ describe('EntityTable availability', () => {
       [T + 20, 'shop:b'],
     ]);
     // An entity created by a flow is held by it from its first version.
-    const created = new EntityTable('User', 'user_id', true);
+    const created = new EntityTable('User', 'user_id', Infinity);
     const n = created.create('n0', userState('n0', { flow_name: 'signup:n' }), T);
     created.release(n, T + 5);
     expect(created.history('n0')!.map((v) => v.state.flow_name)).toEqual(['signup:n', null]);
   });
 
   it('an entity created with an owner is not available until released', () => {
-    const table = new EntityTable('User', 'user_id', true);
+    const table = new EntityTable('User', 'user_id', Infinity);
     const record = table.create('u0', userState('u0', { flow_name: 'signup:x' }), T);
     expect(table.availableCount).toBe(0);
     expect(table.sample([], new SeededRandom(1))).toBeUndefined();
@@ -231,7 +231,7 @@ describe('EntityTable availability', () => {
     table.bind(table.get('u2')!, 'shop:c', T + 40);
     expect(table.query([], undefined).map((s) => s.flow_name)).toEqual([null, 'shop:b', 'shop:c']);
     // An entity created by a flow is held by it from the start.
-    const created = new EntityTable('User', 'user_id', false);
+    const created = new EntityTable('User', 'user_id', undefined);
     const n = created.create('n0', userState('n0', { flow_name: 'signup:n' }), T);
     expect(created.query([], undefined)[0]!.flow_name).toBe('signup:n');
     created.release(n, T + 5);
