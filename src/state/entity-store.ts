@@ -20,15 +20,24 @@ export function addEntityCounts(into: EntityCounts, from: EntityCounts): EntityC
 /** Every entity of a run, one table per entity type, created on first use. */
 export class EntityStore {
   private readonly tables = new Map<AnyEntity, EntityTable>();
+  /**
+   * The table asked for last: a flow binds, writes and releases entities of one type or two,
+   * several times an event, and a Map lookup each time was a quarter of the run's lookups.
+   */
+  private lastEntity: AnyEntity | undefined = undefined;
+  private lastTable: EntityTable | undefined = undefined;
   constructor(private readonly defaultHistory: HistoryMode) {}
 
   table(entity: AnyEntity): EntityTable {
+    if (entity === this.lastEntity) return this.lastTable!;
     let table = this.tables.get(entity);
     if (table === undefined) {
       for (const used of this.tables.keys()) if (used.name === entity.name) throw nameClash(used, entity);
       table = new EntityTable(entity.name, entity.primaryKey, keptMs(entity.history ?? this.defaultHistory), stateLayoutOf(entity).copy);
       this.tables.set(entity, table);
     }
+    this.lastEntity = entity;
+    this.lastTable = table;
     return table;
   }
 
