@@ -14,10 +14,15 @@ export function unknownKeyProblem(options: object, known: ReadonlySet<string>, w
   return undefined;
 }
 
-/** True when every key of `options` is in `known`: the per-event builders' check, which names nothing. */
-export function hasOnlyKnownKeys(options: object, known: ReadonlySet<string>): boolean {
+/**
+ * True when every key of `options` is in `known`: the per-event builders' check, which names
+ * nothing. A list, scanned: the keys of a flow's literals are the same strings as the list's,
+ * so the first equal one is found by identity, where a Set hashed each key (0.6% fewer
+ * instructions an event without the Set, bench/instructions.ts).
+ */
+export function hasOnlyKnownKeys(options: object, known: readonly string[]): boolean {
   for (const key in options) {
-    if (!known.has(key)) return false;
+    if (!known.includes(key)) return false;
   }
   return true;
 }
