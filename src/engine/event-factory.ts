@@ -63,11 +63,13 @@ export function buildEvent(
   where: string,
 ): EventRecord {
   const layout = layoutOf(event);
-  // The layout's values, in its keys' order: event_type, the fields, then the sys__ fields.
-  const values = layout.values;
-  values[0] = event.name;
+  // The record's values, in the layout's keys' order: event_type, the fields, then the sys__
+  // fields. A new array per event: the layout's own reused one is old, and each young value
+  // stored into it took the write barrier's slow path.
   const fields = event.resolved;
-  if (explicit !== undefined) putExplicitValues(event, layout, explicit, where);
+  const values = new Array<unknown>(fields.length + 4);
+  values[0] = event.name;
+  if (explicit !== undefined) putExplicitValues(event, layout, values, explicit, where);
   for (let i = 0; i < fields.length; i++) {
     if (explicit === undefined || values[i + 1] === NOT_GIVEN) values[i + 1] = fillField(fields[i]!, at, fill, bound ?? NO_BOUND_ENTITIES, where);
   }
@@ -99,8 +101,7 @@ const NOT_GIVEN = Symbol('not given');
  * field, and checking each name against the event's fields, were lookups by a name that
  * varies, on objects of the flows' own shapes (megamorphic, per event).
  */
-function putExplicitValues(event: EventDef, layout: RecordLayout, explicit: Record<string, unknown>, where: string): void {
-  const values = layout.values;
+function putExplicitValues(event: EventDef, layout: RecordLayout, values: unknown[], explicit: Record<string, unknown>, where: string): void {
   const fields = event.resolved;
   for (let i = 1; i <= fields.length; i++) values[i] = NOT_GIVEN;
   for (const name in explicit) {

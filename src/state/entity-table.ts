@@ -56,6 +56,7 @@ export class EntityTable {
    * with full history. After a trim, twice what was kept, so that trims cost O(1) a version.
    */
   private trimAt: number;
+  /** earliestInstant() as last computed, and the state of the log it was computed for (see earliestKept). */
   private earliestCache: { readonly log: VersionLog; readonly size: number; readonly instant: number } | undefined = undefined;
 
   /**
