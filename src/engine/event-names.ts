@@ -11,6 +11,7 @@
  */
 import { DeepFakerError } from '../errors.js';
 import type { EventDef } from '../schema/define-event.js';
+import { describeEvents } from './describe-events.js';
 
 /** Refuses two different event types of one name among those a run lists. */
 export function checkEventNames(events: readonly EventDef[]): void {
@@ -25,8 +26,9 @@ export function checkEventNames(events: readonly EventDef[]): void {
 /**
  * The event types a run (one partition of it) emits, by name, starting from those its outputs
  * were told of (the run's `events`, or latestByName of the declared ones). A second type of a
- * name already taken is refused where it is first emitted; callers note a type once per run
- * and place, not per event.
+ * name already taken is refused where it is first emitted, unless outputs would be told the
+ * same of both (a function that defines its events and builds a simulation, called twice,
+ * defines each event twice alike); callers note a type once per run and place, not per event.
  */
 export class EmittedEventTypes {
   private readonly byName = new Map<string, EventDef>();
@@ -39,8 +41,14 @@ export class EmittedEventTypes {
   note(event: EventDef, where: string): void {
     const other = this.byName.get(event.name);
     if (other === undefined) this.byName.set(event.name, event);
-    else if (other !== event) throw nameClash(where, other, event);
+    else if (other !== event && !alike(other, event)) throw nameClash(where, other, event);
   }
+}
+
+/** Whether outputs are told the same of two event types (fields, kinds, keys, enum values). */
+function alike(a: EventDef, b: EventDef): boolean {
+  const [infoA, infoB] = describeEvents([a, b], []);
+  return JSON.stringify(infoA) === JSON.stringify(infoB);
 }
 
 function nameClash(where: string, other: EventDef, event: EventDef): DeepFakerError {

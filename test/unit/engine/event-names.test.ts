@@ -68,6 +68,20 @@ describe('event names', () => {
     await expect(listed(Second)).rejects.toThrow('flow "listedFlow", event NamesTwice: defined twice (fields a, b, and x)');
   });
 
+  it('runs a simulation made by a function called twice: its events are defined twice alike', async () => {
+    const make = () => {
+      const Tick = defineEvent('NamesTick', { n: Field.int({ default: 1 }) });
+      const sim = new Simulation({ duration: '3s', nFlows: 1, startTime: '2025-01-01T00:00:00Z' });
+      sim.flow(function* tick(ctx) { yield NewEvent(ctx, Tick); });
+      return sim;
+    };
+    const first = make();
+    const second = make();
+    // The first emits its own NamesTick, which is not the latest declared: alike, so no clash.
+    await expect(first.run({ outputs: [], log: () => {} })).resolves.toMatchObject({ eventsByType: { NamesTick: expect.any(Number) } });
+    await expect(second.run({ outputs: [], log: () => {} })).resolves.toMatchObject({ eventsByType: { NamesTick: expect.any(Number) } });
+  });
+
   it("checks the source event of emitted initial entities, which no flow emits", async () => {
     const Joined = defineEvent('NamesJoined', { member_id: Field.string({ primaryKey: true, faker: 'uuid4' }) });
     const Member = defineEntity('NamesMember', { sourceEvent: Joined, primaryKey: 'member_id', state: {} });
