@@ -18,7 +18,10 @@
  * later would go to a separate array. `copy` leaves them out.
  */
 export class RecordLayout {
-  /** Where the next record's values go, one per key, before build(values). Reused. */
+  /**
+   * Where the next record's values go, one per key, before build(values). Reused: entity
+   * records are made from it; an event's values go in a new array (see buildEvent).
+   */
   readonly values: unknown[];
   /** A new record with `values[i]` under `keys[i]`. */
   readonly build: (values: readonly unknown[]) => Record<string, unknown>;
