@@ -35,32 +35,38 @@ function record(model: ModelVersion[], at: number, change: Record<string, unknow
   else model.push({ from: at, state });
 }
 
+/** Creates KEYS in `table`, applies `steps` to it and to the model; the model and the last instant. */
+function play(table: EntityTable, steps: readonly Step[]): { model: Map<string, ModelVersion[]>; at: number } {
+  const model = new Map<string, ModelVersion[]>();
+  for (const key of KEYS) {
+    table.create(key, { user_id: key, n: 0, flow_name: null }, T);
+    model.set(key, [{ from: T, state: { user_id: key, n: 0, flow_name: null } }]);
+  }
+  let at = T;
+  for (const s of steps) {
+    at += s.dt;
+    const key = KEYS[s.entity]!;
+    const entity = table.get(key)!;
+    const held = table.ownerOf(entity) !== null;
+    if (s.kind === 'bind' && !held) {
+      table.bind(entity, `flow:${s.holder}`, at);
+      record(model.get(key)!, at, { flow_name: `flow:${s.holder}` });
+    } else if (s.kind === 'write') {
+      table.mutate(entity, { n: s.value }, at);
+      record(model.get(key)!, at, { n: s.value });
+    } else if (s.kind === 'release' && held) {
+      table.release(entity, at);
+      record(model.get(key)!, at, { flow_name: null });
+    }
+  }
+  return { model, at };
+}
+
 describe('full history', () => {
   it('agrees with a model that copies every version whole', () => {
     fc.assert(fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
       const table = new EntityTable('User', 'user_id', Infinity);
-      const model = new Map<string, ModelVersion[]>();
-      for (const key of KEYS) {
-        table.create(key, { user_id: key, n: 0, flow_name: null }, T);
-        model.set(key, [{ from: T, state: { user_id: key, n: 0, flow_name: null } }]);
-      }
-      let at = T;
-      for (const s of steps) {
-        at += s.dt;
-        const key = KEYS[s.entity]!;
-        const entity = table.get(key)!;
-        const held = table.ownerOf(entity) !== null;
-        if (s.kind === 'bind' && !held) {
-          table.bind(entity, `flow:${s.holder}`, at);
-          record(model.get(key)!, at, { flow_name: `flow:${s.holder}` });
-        } else if (s.kind === 'write') {
-          table.mutate(entity, { n: s.value }, at);
-          record(model.get(key)!, at, { n: s.value });
-        } else if (s.kind === 'release' && held) {
-          table.release(entity, at);
-          record(model.get(key)!, at, { flow_name: null });
-        }
-      }
+      const { model, at } = play(table, steps);
       for (const key of KEYS) {
         const versions = model.get(key)!;
         expect(table.history(key)).toEqual(versions.map((v, i) => ({
@@ -85,28 +91,7 @@ describe('full history', () => {
     fc.assert(fc.property(fc.array(step, { maxLength: 120 }), fc.integer({ min: 1, max: 6 }), (steps, kept) => {
       // Four versions before the first trim: trims come every few steps.
       const table = new EntityTable('User', 'user_id', kept, copyAnyState, 4);
-      const model = new Map<string, ModelVersion[]>();
-      for (const key of KEYS) {
-        table.create(key, { user_id: key, n: 0, flow_name: null }, T);
-        model.set(key, [{ from: T, state: { user_id: key, n: 0, flow_name: null } }]);
-      }
-      let at = T;
-      for (const s of steps) {
-        at += s.dt;
-        const key = KEYS[s.entity]!;
-        const entity = table.get(key)!;
-        const held = table.ownerOf(entity) !== null;
-        if (s.kind === 'bind' && !held) {
-          table.bind(entity, `flow:${s.holder}`, at);
-          record(model.get(key)!, at, { flow_name: `flow:${s.holder}` });
-        } else if (s.kind === 'write') {
-          table.mutate(entity, { n: s.value }, at);
-          record(model.get(key)!, at, { n: s.value });
-        } else if (s.kind === 'release' && held) {
-          table.release(entity, at);
-          record(model.get(key)!, at, { flow_name: null });
-        }
-      }
+      const { model, at } = play(table, steps);
       const latest = Math.max(...KEYS.map((key) => model.get(key)!.at(-1)!.from));
       const earliest = latest - kept;
       expect(table.earliestInstant()).toBe(earliest);
