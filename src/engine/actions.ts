@@ -112,7 +112,7 @@ export function NewEvent<Ev extends EventDef>(ctx: FlowContext, event: Ev, optio
   if (options === null || typeof options !== 'object') {
     throw new DeepFakerError('E_BAD_ACTION', `${newEventAt(ctx, event)}: options must be an object such as { fields: { ... } }, got ${describeValue(options)}.`);
   }
-  if (!hasOnlyKnownKeys(options, NEW_EVENT_KEY_LIST)) checkKnownKeys(options, NEW_EVENT_KEYS, newEventAt(ctx, event), 'E_BAD_ACTION');
+  if (!hasOnlyKnownKeys(options, NEW_EVENT_KEYS)) checkKnownKeys(options, new Set(NEW_EVENT_KEYS), newEventAt(ctx, event), 'E_BAD_ACTION');
   const { fields, saveEntity, mutate } = options;
   if (fields !== undefined && (fields === null || typeof fields !== 'object')) {
     throw new DeepFakerError('E_BAD_ACTION', `${newEventAt(ctx, event)}: fields must be an object of field values, got ${describeValue(fields)}.`);
@@ -160,12 +160,11 @@ function checkMutation(m: unknown, ctx: FlowContext, event: EventDef): void {
   }
 }
 
-const NEW_EVENT_KEYS: ReadonlySet<string> = new Set(['fields', 'saveEntity', 'mutate']);
-const DECAY_KEYS: ReadonlySet<string> = new Set(['rate', 'ms', 'seconds', 'minutes', 'hours', 'days', 'duration']);
-const SELECT_KEYS: ReadonlySet<string> = new Set(['where']);
-const NEW_EVENT_KEY_LIST: readonly string[] = [...NEW_EVENT_KEYS];
-const DECAY_KEY_LIST: readonly string[] = [...DECAY_KEYS];
-const SELECT_KEY_LIST: readonly string[] = [...SELECT_KEYS];
+// Lists, for the per-event check (hasOnlyKnownKeys); a Set of one is made only to name a
+// mistake.
+const NEW_EVENT_KEYS: readonly string[] = ['fields', 'saveEntity', 'mutate'];
+const DECAY_KEYS: readonly string[] = ['rate', 'ms', 'seconds', 'minutes', 'hours', 'days', 'duration'];
+const SELECT_KEYS: readonly string[] = ['where'];
 
 const NO_MUTATIONS: readonly SetStateAction[] = [];
 
@@ -179,7 +178,7 @@ export function AddDecay(ctx: FlowContext, options: DecayOptions): AddDecayActio
   if (options === null || typeof options !== 'object') {
     throw new DeepFakerError('E_BAD_RATE', `${decayAt(ctx)}: expected { rate, seconds | minutes | ... }, got ${describeValue(options)}.`);
   }
-  if (!hasOnlyKnownKeys(options, DECAY_KEY_LIST)) checkKnownKeys(options, DECAY_KEYS, decayAt(ctx), 'E_BAD_ACTION');
+  if (!hasOnlyKnownKeys(options, DECAY_KEYS)) checkKnownKeys(options, new Set(DECAY_KEYS), decayAt(ctx), 'E_BAD_ACTION');
   const { rate } = options;
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
     throw new DeepFakerError('E_BAD_RATE', `${decayAt(ctx)}: rate must be a number in [0, 1], got ${describeValue(rate)}. Use e.g. { rate: 0.3, seconds: 30 } for a 30% drop-off.`);
@@ -228,8 +227,8 @@ export function Select(a: unknown, b?: unknown, c?: unknown): SelectFilter | Sel
   if ((entity as AnyEntity | null)?.type !== 'entity') {
     throw new DeepFakerError('E_BAD_ACTION', `${selectAt(ctx)}: expected an entity from defineEntity, got ${describeValue(entity)}. Use Select(User, { where }) or Select(ctx, User, { where }).`);
   }
-  if (options !== undefined && !hasOnlyKnownKeys(options, SELECT_KEY_LIST)) {
-    checkKnownKeys(options, SELECT_KEYS, `${selectAt(ctx)}, entity ${entity.name}`, 'E_BAD_ACTION');
+  if (options !== undefined && !hasOnlyKnownKeys(options, SELECT_KEYS)) {
+    checkKnownKeys(options, new Set(SELECT_KEYS), `${selectAt(ctx)}, entity ${entity.name}`, 'E_BAD_ACTION');
   }
   const conditions = compileConditions(entity, options?.where ?? [], `${selectAt(ctx)}, entity ${entity.name}`);
   return ctx ? new SelectAction(ctx, entity, conditions) : new SelectFilter(entity, conditions);

@@ -12,6 +12,7 @@
 import { DeepFakerError } from '../errors.js';
 import type { EventDef } from '../schema/define-event.js';
 import { describeEvents } from './describe-events.js';
+import { declaredEvents } from '../schema/registry.js';
 
 /** Refuses two different event types of one name among those a run lists. */
 export function checkEventNames(events: readonly EventDef[]): void {
@@ -53,6 +54,15 @@ function alike(a: EventDef, b: EventDef): boolean {
 
 function nameClash(where: string, other: EventDef, event: EventDef): DeepFakerError {
   return new DeepFakerError('E_DUPLICATE_NAME', `${where}: defined twice (fields ${list(other.resolved.map((f) => f.name))}, and ${list(event.resolved.map((f) => f.name))}). Outputs name topics and tables by it and the summary counts by it: give each event type its own name, or define it once and import it.`);
+}
+
+/**
+ * The event types a run's outputs are told of: the run's own `events` list, or else the
+ * latest definition of each name declared in the process. The partitions check what they
+ * emit against the same list (EmittedEventTypes).
+ */
+export function eventsOfRun(listed: readonly EventDef[] | undefined): readonly EventDef[] {
+  return listed ?? latestByName(declaredEvents());
 }
 
 /** The events of `declared` with the latest definition of each name, in declaration order. */

@@ -7,8 +7,7 @@ import type { EventRecord } from '../outputs/output.js';
 import { EntityStore } from '../state/entity-store.js';
 import { SeededRandom } from '../util/seeded-random.js';
 import { createInitialEntities } from './create-initial-entities.js';
-import { EmittedEventTypes, latestByName } from './event-names.js';
-import { declaredEvents } from '../schema/registry.js';
+import { EmittedEventTypes, eventsOfRun } from './event-names.js';
 import type { EventConsumer } from './event-consumer.js';
 import { EventQueue, type QueueItem } from './event-queue.js';
 import type { FillContext } from './event-factory.js';
@@ -69,7 +68,7 @@ export class PartitionRun {
     this.store = new EntityStore(options.history);
     // The event types the run's outputs were told of (SimulationRun.openOutputs): what this
     // partition emits must agree with them by name.
-    this.eventTypes = new EmittedEventTypes(options.events ?? latestByName(declaredEvents()));
+    this.eventTypes = new EmittedEventTypes(eventsOfRun(options.events));
     this.runner = new FlowRunner(settings.flows, this.store, this.fill, this.queue as EventQueue<any>, (e) => this.deliver(e), this.eventTypes);
   }
 

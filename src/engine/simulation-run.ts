@@ -4,11 +4,11 @@
  */
 import { DeepFakerError, isDeepFakerError } from '../errors.js';
 import type { Output } from '../outputs/output.js';
-import { declaredEntities, declaredEvents } from '../schema/registry.js';
+import { declaredEntities } from '../schema/registry.js';
 import { addEntityCounts, type EntityCounts, type EntityStore } from '../state/entity-store.js';
 import { monotonicMs, wallClockMs } from '../util/wall-clock.js';
 import { describeEvents } from './describe-events.js';
-import { checkEventNames, latestByName } from './event-names.js';
+import { checkEventNames, eventsOfRun } from './event-names.js';
 import { EventSink } from './event-sink.js';
 import type { FlowDef } from './flow-def.js';
 import { mergeSources } from './merge-sources.js';
@@ -166,7 +166,7 @@ export class SimulationRun {
     const { options, outputs, log } = this.settings;
     const entities = [...new Set([...options.initialEntities.map(([e]) => e), ...declaredEntities()])];
     if (options.events !== undefined) checkEventNames(options.events);
-    const events = describeEvents(options.events ?? latestByName(declaredEvents()), entities);
+    const events = describeEvents(eventsOfRun(options.events), entities);
     const context = { events, log, signal: this.outputAbort.signal };
     const opened: Output[] = [];
     try {
