@@ -4,29 +4,13 @@
  * Run: node --import tsx bench/workloads/engine-minutes.ts [minutes]
  *
  * Its output renders each batch's bytes, as the file output does, and writes them nowhere, at
- * once: when a real write completes varies from run to run, and with it how many buffers a
- * run allocates and the collections they cause.
+ * once (CountingOutput 'bytes'): when a real write completes varies from run to run, and with
+ * it how many buffers a run allocates and the collections they cause.
  */
-import type { EventBatch, Output } from 'deep-faker';
+import { CountingOutput } from '../counting-output.js';
 import { quickstartAtScale } from './quickstart-scale.js';
-
-class RenderingOutput implements Output {
-  readonly name = 'rendering';
-  readonly doneWithBatchOnSettle = true;
-  private delivered = 0;
-  async open() {}
-  async write(batch: EventBatch) {
-    batch.jsonBytes();
-    this.delivered += batch.size;
-  }
-  async flush() {}
-  async close() {}
-  stats() {
-    return { delivered: this.delivered, failed: 0, inFlight: 0 };
-  }
-}
 
 const minutes = Number(process.argv[2] ?? 30);
 const sim = quickstartAtScale({ duration: `${minutes}m`, nFlows: 12, initialUsers: 1000, history: 'current' });
-const summary = await sim.run({ outputs: [new RenderingOutput()], log: () => {} });
+const summary = await sim.run({ outputs: [new CountingOutput('bytes')], log: () => {} });
 console.log(`events ${summary.events}`);
