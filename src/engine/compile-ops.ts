@@ -1,6 +1,7 @@
 import { DeepFakerError, describeValue } from '../errors.js';
 import type { AnyEntity } from '../schema/define-entity.js';
 import type { FieldDef } from '../schema/field.js';
+import type { ResolvedField } from '../schema/field-plan.js';
 import { isInvalid, isNumericField, toStoredValue } from '../schema/field-values.js';
 
 export type StateOpName = 'is' | 'add' | 'subtract';
@@ -31,11 +32,11 @@ function compileOp(entity: AnyEntity, tuple: unknown): CompiledOp {
     throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}: each change is [field, op, value], got ${describeValue(tuple)}.`);
   }
   const [field, op, value] = tuple as [string, StateOpName, unknown];
-  const def = stateFieldsOf(entity).get(field);
+  const def = stateFieldDef(entity, field);
   if (field === entity.primaryKey) {
     throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: the primary key cannot change. Create another entity instead.`);
   }
-  if (!def || field === 'flow_name') {
+  if (def === undefined) {
     throw new DeepFakerError('E_BAD_MUTATION', `${setStateAt(entity)}, field ${field}: no such state field (fields: ${Object.keys(entity.state).join(', ')}). Name one of them or add it to the entity.`);
   }
   if (op !== 'is' && op !== 'add' && op !== 'subtract') {
@@ -56,20 +57,17 @@ function compileOp(entity: AnyEntity, tuple: unknown): CompiledOp {
   return { field, def, op, value: stored, isFunction: false };
 }
 
-const stateFields = new WeakMap<AnyEntity, ReadonlyMap<string, FieldDef>>();
-
 /**
- * The entity's own state fields by name, made once per entity type. Reading entity.state[field]
- * found inherited names too ('toString' passed as a field), and was a lookup by a varying name
- * on every SetState, megamorphic.
+ * The definition of one of the entity's own state fields (not its key, not flow_name), or
+ * undefined. Found by its place in the state layout, whose keys are the key, the state fields
+ * in order, then flow_name: a SetState names fields with the same strings, so the scan finds
+ * them by identity. Reading entity.state[field] found inherited names too ('toString' passed
+ * as a field), and was a lookup by a varying name, megamorphic.
  */
-function stateFieldsOf(entity: AnyEntity): ReadonlyMap<string, FieldDef> {
-  let fields = stateFields.get(entity);
-  if (fields === undefined) {
-    fields = new Map(Object.entries(entity.state as Record<string, FieldDef>));
-    stateFields.set(entity, fields);
-  }
-  return fields;
+function stateFieldDef(entity: AnyEntity, field: string): FieldDef | undefined {
+  const fields = entity.resolved as readonly ResolvedField[];
+  const position = entity.stateLayout.positionOf(field);
+  return position === undefined || position === 0 || position > fields.length ? undefined : fields[position - 1]!.def;
 }
 
 function setStateAt(entity: AnyEntity): string {

@@ -7,7 +7,6 @@ import type { ResolvedField } from '../schema/field-plan.js';
 import type { EntityRecord } from '../state/entity-record.js';
 import type { EntityTable } from '../state/entity-table.js';
 import { uuid4 } from '../util/ids.js';
-import { stateLayoutOf } from '../state/state-layout.js';
 import { fillField, type FillContext } from './event-factory.js';
 import { NO_BOUND_ENTITIES as NO_BOUND } from './bound-entities.js';
 
@@ -46,7 +45,7 @@ export function createFromEvent(
     throw new DeepFakerError('E_BAD_SAVE', `${where}, entity ${entity.name}, field ${keyName}: the key is null. Give ${event.name}.${keyName} a faker or pass it in fields.`);
   }
   // The layout's values, in its keys' order: the key, the state fields, then flow_name.
-  const layout = stateLayoutOf(entity);
+  const layout = entity.stateLayout;
   const values = layout.values;
   values[0] = key;
   const fields = entity.resolved as readonly ResolvedField[];
@@ -70,7 +69,7 @@ export function createFromState(entity: AnyEntity, table: EntityTable, at: numbe
     ? () => fillField(keyField, at, fill, NO_BOUND, where)
     : () => uuid4(fill.random);
   const key = freeKey(table, draw, `${where}, field ${entity.primaryKey}`);
-  const layout = stateLayoutOf(entity);
+  const layout = entity.stateLayout;
   const values = layout.values;
   values[0] = key;
   const fields = entity.resolved as readonly ResolvedField[];

@@ -11,7 +11,7 @@ import type { ResolvedField } from '../schema/field-plan.js';
 import { isInvalid, toStoredValue } from '../schema/field-values.js';
 import { NO_BOUND_ENTITIES, type BoundEntities } from './bound-entities.js';
 import { alphanumericId } from '../util/ids.js';
-import { RecordLayout } from '../util/record-layout.js';
+import type { RecordLayout } from '../util/record-layout.js';
 import type { SeededRandom } from '../util/seeded-random.js';
 import { autoFillValue } from './auto-fill.js';
 import type { RunCounters } from './run-counters.js';
@@ -62,7 +62,7 @@ export function buildEvent(
   fill: FillContext,
   where: string,
 ): EventRecord {
-  const layout = layoutOf(event);
+  const layout = event.layout;
   // The record's values, in the layout's keys' order: event_type, the fields, then the sys__
   // fields. A new array per event: the layout's own reused one is old, and each young value
   // stored into it took the write barrier's slow path.
@@ -78,18 +78,6 @@ export function buildEvent(
   values[n + 2] = at;
   values[n + 3] = sessionId;
   return layout.build(values) as EventRecord;
-}
-
-const layouts = new WeakMap<EventDef, RecordLayout>();
-
-/** The layout of an event type's records: event_type, its fields in order, then the sys__ fields. */
-function layoutOf(event: EventDef): RecordLayout {
-  let layout = layouts.get(event);
-  if (layout === undefined) {
-    layout = new RecordLayout(['event_type', ...event.resolved.map((f) => f.name), 'sys__eid', 'sys__ets', 'sys__sid']);
-    layouts.set(event, layout);
-  }
-  return layout;
 }
 
 /** Marks a field's place in the layout's values until a value (given or filled) goes there. */

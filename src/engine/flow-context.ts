@@ -3,7 +3,6 @@ import { setFakerClock } from '../fakers/index.js';
 import type { AnyEntity, EntityState } from '../schema/define-entity.js';
 import type { EventRecord } from '../outputs/output.js';
 import { stateWithOwner } from '../state/entity-record.js';
-import { stateLayoutOf } from '../state/state-layout.js';
 import type { BoundEntities } from './bound-entities.js';
 import type { SeededRandom } from '../util/seeded-random.js';
 
@@ -73,7 +72,7 @@ export class FlowContext {
   getEntity<E extends AnyEntity>(entity: E): EntityState<E> | undefined {
     const record = this.state.bound.get(entity);
     // A flow's bound entities are held by the flow itself.
-    return record === undefined ? undefined : (stateWithOwner(record, this.state.instanceId, stateLayoutOf(entity).copy) as EntityState<E>);
+    return record === undefined ? undefined : (stateWithOwner(record, this.state.instanceId, entity.stateLayout.copy) as EntityState<E>);
   }
 
   /** The last event this flow emitted, or undefined. */

@@ -5,6 +5,8 @@ import { resolveFields, type ResolvedField } from './field-plan.js';
 import { registerEntity } from './registry.js';
 import { unknownKeyProblem } from '../util/known-keys.js';
 import { historyProblem, type HistoryMode } from '../state/history-mode.js';
+import { ROW } from '../state/entity-record.js';
+import { RecordLayout } from '../util/record-layout.js';
 
 const ENTITY_OPTION_KEYS: ReadonlySet<string> = new Set(['sourceEvent', 'primaryKey', 'state', 'history']);
 
@@ -39,6 +41,12 @@ export interface EntityDef<
   readonly resolved: readonly ResolvedField[];
   /** @internal Without a source event: the state field that generates the key, if declared. */
   readonly keyField: ResolvedField | undefined;
+  /**
+   * @internal The layout of its state: the key, the state fields in order (`resolved`), then
+   * flow_name; and the ROW slot, the state being the entity's record (see EntityRecord). Made
+   * here and read per change: a WeakMap from the type was a hashed lookup each time.
+   */
+  readonly stateLayout: RecordLayout;
 }
 
 export type AnyEntity = EntityDef<string, any, string, any>;
@@ -136,6 +144,7 @@ export function defineEntity<
   const historyWrong = options.history === undefined ? undefined : historyProblem(options.history, `${where}, history`);
   if (historyWrong !== undefined) problems.add(historyWrong);
   problems.throwIfAny();
+  const resolved = allResolved.filter((f) => f !== keyField);
   const entity: EntityDef<N, S, PK, ST> = {
     type: 'entity',
     name,
@@ -143,8 +152,9 @@ export function defineEntity<
     primaryKey,
     state,
     history: options.history,
-    resolved: allResolved.filter((f) => f !== keyField),
+    resolved,
     keyField,
+    stateLayout: new RecordLayout([primaryKey, ...resolved.map((f) => f.name), 'flow_name'], [ROW]),
   };
   registerEntity(entity);
   return entity;

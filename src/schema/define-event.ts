@@ -5,6 +5,7 @@ import { resolveFields, type ResolvedField } from './field-plan.js';
 import { fieldSchema } from './zod-schema.js';
 import { zod } from './zod.js';
 import { registerEvent } from './registry.js';
+import { RecordLayout } from '../util/record-layout.js';
 
 export type FieldMap = Record<string, FieldDef<any, any>>;
 
@@ -17,6 +18,12 @@ export interface EventDef<N extends string = string, F extends FieldMap = FieldM
   readonly primaryKey: string | undefined;
   /** @internal Resolved fields in declaration order. */
   readonly resolved: readonly ResolvedField[];
+  /**
+   * @internal The layout of its records: event_type, the fields in order, then the sys__
+   * fields. Made here, with the type, and read per event: a WeakMap from the type was a hashed
+   * lookup on every event.
+   */
+  readonly layout: RecordLayout;
 }
 
 /** The values of an emitted event, as outputs and flows see them. */
@@ -64,7 +71,8 @@ export function defineEvent<const N extends string, const F extends FieldMap>(na
     }
   }
   problems.throwIfAny();
-  const event: EventDef<N, F> = { type: 'event', name, fields, primaryKey: keys[0], resolved };
+  const layout = new RecordLayout(['event_type', ...resolved.map((f) => f.name), 'sys__eid', 'sys__ets', 'sys__sid']);
+  const event: EventDef<N, F> = { type: 'event', name, fields, primaryKey: keys[0], resolved, layout };
   registerEvent(event);
   return event;
 }

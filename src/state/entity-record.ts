@@ -22,7 +22,7 @@ export interface EntityVersion<S = Record<string, unknown>> {
 /**
  * A copy of `state` (by `copy`) whose flow_name is `owner`: a snapshot of an entity's
  * current state (its record) that later changes will not alter, or a version read back.
- * `owner`: who holds the entity then. `copy`: the state layout's copier (stateLayoutOf),
+ * `owner`: who holds the entity then. `copy`: the state layout's copier (the entity's stateLayout),
  * which stays monomorphic where a spread shared by every entity type would not, and leaves
  * the record's ROW slot out.
  */

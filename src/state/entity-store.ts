@@ -2,7 +2,6 @@ import type { AnyEntity, HistoryMode } from '../schema/define-entity.js';
 import { DeepFakerError } from '../errors.js';
 import { EntityTable } from './entity-table.js';
 import { keptMs } from './history-mode.js';
-import { stateLayoutOf } from './state-layout.js';
 
 /** Entities per type: how many exist, and how many are available (held by no flow). */
 export type EntityCounts = Record<string, { total: number; available: number }>;
@@ -33,7 +32,7 @@ export class EntityStore {
     let table = this.tables.get(entity);
     if (table === undefined) {
       for (const used of this.tables.keys()) if (used.name === entity.name) throw nameClash(used, entity);
-      table = new EntityTable(entity.name, entity.primaryKey, keptMs(entity.history ?? this.defaultHistory), stateLayoutOf(entity).copy);
+      table = new EntityTable(entity.name, entity.primaryKey, keptMs(entity.history ?? this.defaultHistory), entity.stateLayout.copy);
       this.tables.set(entity, table);
     }
     this.lastEntity = entity;

@@ -162,7 +162,7 @@ export class EntityTable {
   /**
    * Adds a new, available entity; the caller has checked that the key is free, and `state`
    * holds it under the key field. `state` becomes the record: made with a ROW slot
-   * (stateLayoutOf), the row is stored in the object itself; a state made without one gets
+   * (the entity's stateLayout), the row is stored in the object itself; a state made without one gets
    * it as an added property.
    */
   create(key: string | number, state: Record<string, unknown>, at: number): EntityRecord {
