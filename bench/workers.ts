@@ -15,6 +15,12 @@
  * --rounds N: N rounds of (this thread, 2 workers, 2 shards), the first two in turns
  * (which one goes first alternates), and the median speed-ups: on a machine whose speed
  * drifts from one minute to the next, one round can be off by a third.
+ *
+ * Where Linux tells a process its children's CPU time, each run's CPU-seconds are printed
+ * too, with the cores it kept busy on average. A run in this thread keeps more than one
+ * busy (the collector's helper threads, the file writes), so on 2 cores the 2-worker run
+ * can be at most (this thread's wall time) / (its own CPU-seconds / 2) faster: printed as
+ * "at most".
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -27,6 +33,35 @@ const { values } = parseArgs({ options: { partitions: { type: 'string', default:
 const rounds = parseRounds('workers', values.rounds);
 
 interface Run { seconds: number; runSeconds: number; events: number; file: string }
+
+/**
+ * CPU-seconds used by this process's children that have ended (user and system: the 14th
+ * and 15th fields after the command name in /proc/self/stat, in clock ticks of 1/100 s on
+ * Linux), or undefined where there is no such file.
+ */
+function childrenCpuSeconds(): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync('/proc/self/stat', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** Runs `work` (child processes) and returns its result with the CPU-seconds the children used. */
+async function withCpu<T>(work: () => Promise<T>): Promise<[T, number | undefined]> {
+  const before = childrenCpuSeconds();
+  const result = await work();
+  const after = childrenCpuSeconds();
+  return [result, before === undefined || after === undefined ? undefined : after - before];
+}
+
+/** ", 7.4 CPU-seconds (1.24 cores)", or nothing where CPU time is not known. */
+function cpuText(cpu: number | undefined, seconds: number): string {
+  return cpu === undefined ? '' : `, ${cpu.toFixed(1)} CPU-seconds (${(cpu / seconds).toFixed(2)} cores)`;
+}
 
 function cliArgs(file: string, extra: string[]): string[] {
   return [
@@ -58,12 +93,16 @@ const rate = (r: { seconds: number; events: number }) => Math.round(r.events / r
 const speedUps: number[] = [];
 const runSpeedUps: number[] = [];
 const shardSpeedUps: number[] = [];
+const ceilings: number[] = [];
 const files = new Set<string>();
 for (let round = 1; round <= rounds; round++) {
   const firstSingle = round % 2 === 1;
-  const first = await inThread(firstSingle ? 0 : 2);
-  const second = await inThread(firstSingle ? 2 : 0);
-  const [single, two] = firstSingle ? [first, second] : [second, first];
+  const first = await withCpu(() => inThread(firstSingle ? 0 : 2));
+  const second = await withCpu(() => inThread(firstSingle ? 2 : 0));
+  const [[single, singleCpu], [two, twoCpu]] = firstSingle ? [first, second] : [second, first];
+  // Both cores busy for the whole 2-worker run is the best it can do.
+  const ceiling = twoCpu === undefined ? undefined : single.seconds / (twoCpu / 2);
+  if (ceiling !== undefined) ceilings.push(ceiling);
   const same = readFileSync(single.file).equals(readFileSync(two.file));
   const shards = await Promise.all([1, 2].map((k) => runProcess(join(values.dir!, `deep-faker-shard-${k}.jsonl`), ['--shard', `${k}/2`])));
   const shardSeconds = Math.max(...shards.map((s) => s.seconds));
@@ -73,14 +112,15 @@ for (let round = 1; round <= rounds; round++) {
   shardSpeedUps.push(single.seconds / shardSeconds);
   if (round === 1) console.log(`${values.partitions} partitions, ${values.hours} simulated hours, ${single.events.toLocaleString('en-US')} events to ${values.dir} (process wall time, start-up included)`);
   if (rounds > 1) console.log(`round ${round} (${firstSingle ? 'this thread' : '2 workers'} first):`);
-  console.log(`this thread:      ${single.seconds.toFixed(2)} s  ${rate(single)} events/s  (run() alone ${single.runSeconds.toFixed(2)} s)`);
-  console.log(`2 worker threads: ${two.seconds.toFixed(2)} s  ${rate(two)} events/s  (run() alone ${two.runSeconds.toFixed(2)} s)  speed-up ${speedUps.at(-1)!.toFixed(2)}x, run() alone ${runSpeedUps.at(-1)!.toFixed(2)}x; outputs identical: ${same}`);
+  console.log(`this thread:      ${single.seconds.toFixed(2)} s  ${rate(single)} events/s  (run() alone ${single.runSeconds.toFixed(2)} s${cpuText(singleCpu, single.seconds)})`);
+  console.log(`2 worker threads: ${two.seconds.toFixed(2)} s  ${rate(two)} events/s  (run() alone ${two.runSeconds.toFixed(2)} s${cpuText(twoCpu, two.seconds)})  speed-up ${speedUps.at(-1)!.toFixed(2)}x, run() alone ${runSpeedUps.at(-1)!.toFixed(2)}x; outputs identical: ${same}`);
+  if (ceiling !== undefined) console.log(`at most, with both cores busy throughout the 2-worker run: ${ceiling.toFixed(2)}x`);
   console.log(`what the machine allows: 2 shard processes at once, ${shards.map((s) => s.seconds.toFixed(2)).join(' and ')} s: ${shardSpeedUps.at(-1)!.toFixed(2)}x this thread`);
   if (!same) process.exitCode = 1;
 }
 if (rounds > 1) {
   const list = (values: number[]) => values.map((v) => v.toFixed(2)).join(' / ');
-  console.log(`median of ${rounds} rounds: 2 workers ${median(speedUps).toFixed(2)}x (${list(speedUps)}), run() alone ${median(runSpeedUps).toFixed(2)}x (${list(runSpeedUps)}); 2 shard processes ${median(shardSpeedUps).toFixed(2)}x (${list(shardSpeedUps)})`);
+  console.log(`median of ${rounds} rounds: 2 workers ${median(speedUps).toFixed(2)}x (${list(speedUps)}), run() alone ${median(runSpeedUps).toFixed(2)}x (${list(runSpeedUps)}); 2 shard processes ${median(shardSpeedUps).toFixed(2)}x (${list(shardSpeedUps)})${ceilings.length > 0 ? `; at most ${median(ceilings).toFixed(2)}x (${list(ceilings)})` : ''}`);
 }
 if (spawnSync('taskset', ['-c', '0', 'true']).status === 0) {
   // One shard alone on each core in turn: the same work, so the times compare the cores.

@@ -47,10 +47,11 @@ describe('benchmarks run and print their figures (small sizes)', { timeout: 120_
   it('workers: this thread, 2 workers and 2 shard processes, with identical bytes', async () => {
     await expectFigures('workers.ts', ['--hours', '0.25', '--rounds', '2'], [
       /round 2 \(2 workers first\):/,
-      /this thread:\s+[\d.]+ s/,
+      /this thread:\s+[\d.]+ s .*[\d.]+ CPU-seconds \([\d.]+ cores\)/,
+      /at most, with both cores busy throughout the 2-worker run: [\d.]+x/,
       /2 worker threads:\s+[\d.]+ s .*speed-up [\d.]+x, run\(\) alone [\d.]+x; outputs identical: true/,
       /2 shard processes at once, [\d.]+ and [\d.]+ s: [\d.]+x this thread/,
-      /median of 2 rounds: 2 workers [\d.]+x \([\d.]+ \/ [\d.]+\), run\(\) alone [\d.]+x .*; 2 shard processes [\d.]+x/,
+      /median of 2 rounds: 2 workers [\d.]+x \([\d.]+ \/ [\d.]+\), run\(\) alone [\d.]+x .*; 2 shard processes [\d.]+x .*; at most [\d.]+x/,
     ]);
   });
 
