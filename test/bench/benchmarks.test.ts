@@ -76,11 +76,13 @@ describe('benchmarks run and print their figures (small sizes)', { timeout: 120_
   // valgrind is part of this project's machines; elsewhere the line below says why it did not run.
   const hasValgrind = spawnSync('valgrind', ['--version']).status === 0;
   if (!hasValgrind) console.log('bench/instructions.ts not run: valgrind is not installed (apt-get install valgrind).');
-  it.runIf(hasValgrind)('instructions: instructions an event of one build, and of two with their ratio', async () => {
-    await expectFigures('instructions.ts', ['--minutes', '1,2', '--runs', '1', '--old', '.'], [
+  it.runIf(hasValgrind)('instructions: instructions an event of one build, of two with their ratio, and of the floor', async () => {
+    await expectFigures('instructions.ts', ['--minutes', '1,2', '--runs', '1', '--old', '.', '--floor'], [
       /quick-start, the difference of 1 and 2 simulated minutes, 1 run\(s\) each:/,
       /\.: median [\d,]+ instructions an event \([\d,]+\)/,
       /new \/ old: [\d.]+/,
+      /floor \(bench\/engine-floor\.ts\): median [\d,]+ instructions an event \([\d,]+\)/,
+      /engine \/ floor: [\d.]+/,
     ]);
   });
 
