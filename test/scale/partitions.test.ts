@@ -29,6 +29,25 @@ async function run(name: string, extra: string[], file = 'examples/quickstart.ts
   return readFileSync(out, 'utf8');
 }
 
+/** `file` run with `partitions` in this thread and in 2 worker threads: the same bytes, returned. */
+async function sameInWorkers(name: string, file: string, partitions: string): Promise<string> {
+  const inProcess = await run(`${name}-w0`, ['--partitions', partitions], file);
+  expect(await run(`${name}-w2`, ['--partitions', partitions, '--workers', '2'], file)).toBe(inProcess);
+  return inProcess;
+}
+
+/** A simulation file whose one flow emits one event type, `Name`, with `fields` (source text). */
+function oneEventSim(fileName: string, name: string, fields: string, preamble = ''): string {
+  return folder.write(fileName, `
+import { defineEvent, Field, Simulation, NewEvent } from 'deep-faker';
+${preamble}
+const ${name} = defineEvent('${name}', ${fields});
+const sim = new Simulation({ duration: '5m', nFlows: 20, events: [${name}] });
+sim.flow(function* emit(ctx) { yield NewEvent(ctx, ${name}); });
+export default sim;
+`);
+}
+
 type Event = { sys__eid: string; sys__ets: number; sys__sid: string; user_id?: string };
 const parse = (text: string): Event[] => text.trim().split('\n').map((l) => JSON.parse(l) as Event);
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -44,32 +63,18 @@ describe('partitions', () => {
   });
 
   it('carry text beyond ASCII from worker threads byte for byte', async () => {
-    const file = folder.write('unicode.ts', `
-import { defineEvent, Field, Simulation, NewEvent } from 'deep-faker';
-const NAMES = ['Zoë', 'Ångström', '日本語', 'emoji 😀', 'plain', 'line\\nbreak'];
-const Greeting = defineEvent('Greeting', { text: Field.string({ faker: (f) => f.helpers.arrayElement(NAMES) }) });
-const sim = new Simulation({ duration: '5m', nFlows: 20, events: [Greeting] });
-sim.flow(function* greet(ctx) { yield NewEvent(ctx, Greeting); });
-export default sim;
-`);
-    const inProcess = await run('utf8-w0', ['--partitions', '3'], file);
-    expect(await run('utf8-w2', ['--partitions', '3', '--workers', '2'], file)).toBe(inProcess);
+    const file = oneEventSim('unicode.ts', 'Greeting', '{ text: Field.string({ faker: (f) => f.helpers.arrayElement(NAMES) }) }',
+      "const NAMES = ['Zoë', 'Ångström', '日本語', 'emoji 😀', 'plain', 'line\\nbreak'];");
+    const inProcess = await sameInWorkers('utf8', file, '3');
     const texts = new Set(parse(inProcess).map((e) => (e as Event & { text: string }).text));
     expect([...texts].sort()).toEqual(['line\\nbreak', 'plain', 'Zoë', 'Ångström', '日本語', 'emoji 😀'].map((t) => t.replace('\\n', '\n')).sort());
   });
 
   it('run a file that reads its own location in worker threads too (through tsx, not a bundle)', async () => {
-    const file = folder.write('located.ts', `
-import { defineEvent, Field, Simulation, NewEvent } from 'deep-faker';
-// Where this file is: a bundle of it would be elsewhere, so the workers import it as it is.
-const HERE = new URL('.', import.meta.url).pathname.split('/').filter(Boolean).pop()!;
-const Seen = defineEvent('Seen', { folder: Field.string({ faker: () => HERE }), n: Field.int({ faker: 'random_int', min: 1, max: 9 }) });
-const sim = new Simulation({ duration: '5m', nFlows: 20, events: [Seen] });
-sim.flow(function* see(ctx) { yield NewEvent(ctx, Seen); });
-export default sim;
-`);
-    const inProcess = await run('located-w0', ['--partitions', '2'], file);
-    expect(await run('located-w2', ['--partitions', '2', '--workers', '2'], file)).toBe(inProcess);
+    // Where the file is: a bundle of it would be elsewhere, so the workers import it as it is.
+    const file = oneEventSim('located.ts', 'Seen', "{ folder: Field.string({ faker: () => HERE }), n: Field.int({ faker: 'random_int', min: 1, max: 9 }) }",
+      "const HERE = new URL('.', import.meta.url).pathname.split('/').filter(Boolean).pop()!;");
+    const inProcess = await sameInWorkers('located', file, '2');
     expect(new Set(parse(inProcess).map((e) => (e as Event & { folder: string }).folder))).toEqual(new Set([folder.path.split('/').pop()]));
   });
 
