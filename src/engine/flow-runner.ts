@@ -16,6 +16,7 @@ import type { EventDef } from '../schema/define-event.js';
 import { FlowInstance } from './flow-instance.js';
 import { applySetState } from './apply-set-state.js';
 import type { EmittedEventTypes } from './event-names.js';
+import type { FlowCounts } from './run-counters.js';
 import { userFrame } from './user-frame.js';
 
 export interface ResumeItem extends QueueItem {
@@ -35,9 +36,12 @@ export class FlowRunner {
   private readonly totalWeight: number;
   /**
    * Per flow (by its index), the message location of each event type it has emitted in this
-   * run: made at the type's first emission, which is also where its name is checked.
+   * run, by the type's index: made at the type's first emission, which is also where its
+   * name is checked. Arrays: a Map keyed by the type hashed it on every event.
    */
-  private readonly wheres: Map<EventDef, string>[];
+  private readonly wheres: (string | undefined)[][];
+  /** Per flow (by its index), its counters in the run, found by name once. */
+  private readonly counts: (FlowCounts | undefined)[];
 
   constructor(
     private readonly flows: readonly FlowDef[],
@@ -48,7 +52,8 @@ export class FlowRunner {
     private readonly eventTypes: EmittedEventTypes,
   ) {
     this.totalWeight = flows.reduce((sum, f) => sum + f.weight, 0);
-    this.wheres = flows.map(() => new Map());
+    this.wheres = flows.map(() => []);
+    this.counts = flows.map(() => undefined);
   }
 
   /** Starts one flow instance at `time`, picked by weight among the eligible flows. */
@@ -83,8 +88,9 @@ export class FlowRunner {
     }
     instance.liveIndex = this.live.length;
     this.live.push(instance);
-    instance.counts = this.fill.counters.flow(flow.name);
-    instance.counts.started++;
+    const counts = (this.counts[flow.index] ??= this.fill.counters.flow(flow.name));
+    instance.counts = counts;
+    counts.started++;
     // sim.flow accepted only generator functions: this is a generator.
     instance.generator = flow.fn(instance.ctx) as FlowInstance['generator'];
     this.step(instance, undefined);
@@ -186,11 +192,11 @@ export class FlowRunner {
   /** The location of a flow's event in messages, made once per (flow, event type) and run. */
   private eventWhere(flow: FlowDef, event: EventDef): string {
     const wheres = this.wheres[flow.index]!;
-    let where = wheres.get(event);
+    let where = wheres[event.index];
     if (where === undefined) {
       where = `flow "${flow.name}", event ${event.name}`;
       this.eventTypes.note(event, where);
-      wheres.set(event, where);
+      wheres[event.index] = where;
     }
     return where;
   }

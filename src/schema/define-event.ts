@@ -4,7 +4,7 @@ import type { FieldDef, ValueOf, InputOf } from './field.js';
 import { resolveFields, type ResolvedField } from './field-plan.js';
 import { fieldSchema } from './zod-schema.js';
 import { zod } from './zod.js';
-import { registerEvent } from './registry.js';
+import { declaredEvents, registerEvent } from './registry.js';
 import { RecordLayout } from '../util/record-layout.js';
 
 export type FieldMap = Record<string, FieldDef<any, any>>;
@@ -24,6 +24,8 @@ export interface EventDef<N extends string = string, F extends FieldMap = FieldM
    * lookup on every event.
    */
   readonly layout: RecordLayout;
+  /** @internal Its place among the events declared in this process: runs keep per-type tables by it. */
+  readonly index: number;
 }
 
 /** The values of an emitted event, as outputs and flows see them. */
@@ -72,7 +74,7 @@ export function defineEvent<const N extends string, const F extends FieldMap>(na
   }
   problems.throwIfAny();
   const layout = new RecordLayout(['event_type', ...resolved.map((f) => f.name), 'sys__eid', 'sys__ets', 'sys__sid']);
-  const event: EventDef<N, F> = { type: 'event', name, fields, primaryKey: keys[0], resolved, layout };
+  const event: EventDef<N, F> = { type: 'event', name, fields, primaryKey: keys[0], resolved, layout, index: declaredEvents().length };
   registerEvent(event);
   return event;
 }
