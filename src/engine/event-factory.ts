@@ -48,7 +48,7 @@ export function fillField(
   if (fill.strict) {
     throw new DeepFakerError('E_UNFILLED_FIELD', `${where}, field ${f.name}: required and nothing fills it (strict mode). Pass it in fields, give it a faker or a default, or make it nullable.`);
   }
-  fill.counters.countAutoFill(f.autoFillKey);
+  fill.counters.countAutoFill(f);
   return autoFillValue(f.def, fill.random, at);
 }
 

@@ -13,10 +13,25 @@ export interface SerializedCounters {
   idleInitiations: number;
 }
 
+/** How often one required field ('Event.field' or 'Entity.field') was auto-filled. */
+interface FillCount {
+  readonly key: string;
+  count: number;
+}
+
+/** What countAutoFill reads of a field (a ResolvedField). */
+export interface AutoFilledField {
+  readonly autoFillKey: string;
+  readonly autoFillSlot: number;
+}
+
 export class RunCounters {
   readonly flows = new Map<string, FlowCounts>();
-  /** 'Event.field' or 'Entity.field' → how often a required field was auto-filled. */
-  readonly autoFilled = new Map<string, number>();
+  /** Auto-fill counts in the order each field was first counted. */
+  private readonly fills: FillCount[] = [];
+  private readonly fillByKey = new Map<string, FillCount>();
+  /** Each field's count by its slot: a field auto-filled on every event is counted without a Map. */
+  private readonly fillBySlot: (FillCount | undefined)[] = [];
   /** Initiations at which no flow was eligible (every filtered flow found no free entity). */
   idleInitiations = 0;
 
@@ -38,7 +53,7 @@ export class RunCounters {
       mine.dropped += c.dropped;
       mine.cut += c.cut;
     }
-    for (const [key, n] of other.autoFilled) this.autoFilled.set(key, (this.autoFilled.get(key) ?? 0) + n);
+    for (const fill of other.fills) this.fillOf(fill.key).count += fill.count;
     this.idleInitiations += other.idleInitiations;
   }
 
@@ -50,12 +65,28 @@ export class RunCounters {
   static fromJSON(data: SerializedCounters): RunCounters {
     const counters = new RunCounters();
     for (const [name, c] of data.flows) Object.assign(counters.flow(name), c);
-    for (const [key, n] of data.autoFilled) counters.autoFilled.set(key, n);
+    for (const [key, n] of data.autoFilled) counters.fillOf(key).count = n;
     counters.idleInitiations = data.idleInitiations;
     return counters;
   }
 
-  countAutoFill(key: string): void {
-    this.autoFilled.set(key, (this.autoFilled.get(key) ?? 0) + 1);
+  /** 'Event.field' or 'Entity.field' → how often a required field was auto-filled, in the order first counted. */
+  get autoFilled(): Map<string, number> {
+    return new Map(this.fills.map((fill) => [fill.key, fill.count]));
+  }
+
+  countAutoFill(field: AutoFilledField): void {
+    const fill = (this.fillBySlot[field.autoFillSlot] ??= this.fillOf(field.autoFillKey));
+    fill.count++;
+  }
+
+  private fillOf(key: string): FillCount {
+    let fill = this.fillByKey.get(key);
+    if (fill === undefined) {
+      fill = { key, count: 0 };
+      this.fillByKey.set(key, fill);
+      this.fills.push(fill);
+    }
+    return fill;
   }
 }

@@ -15,9 +15,13 @@ export interface ResolvedField {
   readonly defaultValue: unknown;
   /** 'Owner.field' (its event or entity): the run counters' key when the field is auto-filled. */
   readonly autoFillKey: string;
+  /** A number of its own among the fields resolved in this process, by which runs count its auto-fills. */
+  readonly autoFillSlot: number;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The next field's autoFillSlot. */
+let nextAutoFillSlot = 0;
 const RESERVED = new Set(['event_type', 'flow_name']);
 /** A field's own options; every other option is a parameter of its faker. */
 const FIELD_OWN_KEYS: ReadonlySet<string> = new Set(['faker', 'default', 'primaryKey', 'nullable', 'optional', 'description', 'fromField', 'params']);
@@ -62,7 +66,7 @@ export function resolveFields(owner: string, where: string, fields: Record<strin
     if (def.kind === 'enum' && (!Array.isArray(def.values) || def.values.length === 0 || !def.values.every((v) => typeof v === 'string'))) {
       problems.add(`${at}: an enum needs a list of string values, got ${describeValue(def.values)}. Use Field.enum(['a', 'b']).`);
     }
-    out.push({ name, def, generate, defaultValue, autoFillKey: `${owner}.${name}` });
+    out.push({ name, def, generate, defaultValue, autoFillKey: `${owner}.${name}`, autoFillSlot: nextAutoFillSlot++ });
   }
   return out;
 }
