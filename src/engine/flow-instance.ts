@@ -1,7 +1,6 @@
 import type { Faker } from '@faker-js/faker';
 import type { EventRecord } from '../outputs/output.js';
 import { BoundEntities } from './bound-entities.js';
-import type { FlowCounts } from './run-counters.js';
 import type { SeededRandom } from '../util/seeded-random.js';
 import type { FlowAction } from './actions.js';
 import { FlowContext, type FlowInstanceState } from './flow-context.js';
@@ -10,8 +9,6 @@ import type { FlowDef } from './flow-def.js';
 /** One running flow: its generator, clock, session and the entities it holds. */
 export class FlowInstance implements FlowInstanceState {
   readonly bound = new BoundEntities();
-  /** This flow's counters in the run, looked up once. */
-  counts: FlowCounts | undefined;
   lastEvent: EventRecord | undefined = undefined;
   /** Position in FlowRunner.live; -1 once ended. */
   liveIndex = -1;

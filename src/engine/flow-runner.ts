@@ -88,9 +88,7 @@ export class FlowRunner {
     }
     instance.liveIndex = this.live.length;
     this.live.push(instance);
-    const counts = (this.counts[flow.index] ??= this.fill.counters.flow(flow.name));
-    instance.counts = counts;
-    counts.started++;
+    (this.counts[flow.index] ??= this.fill.counters.flow(flow.name)).started++;
     // sim.flow accepted only generator functions: this is a generator.
     instance.generator = flow.fn(instance.ctx) as FlowInstance['generator'];
     this.step(instance, undefined);
@@ -216,7 +214,8 @@ export class FlowRunner {
     bound.clear();
     this.removeLive(instance);
     // Counted by name: counts[outcome]++ is a lookup that turns megamorphic, once per flow.
-    const counts = instance.counts!;
+    // Made at the flow's start (start).
+    const counts = this.counts[instance.flow.index]!;
     if (outcome === 'completed') counts.completed++;
     else if (outcome === 'dropped') counts.dropped++;
     else counts.cut++;
