@@ -56,9 +56,6 @@ export class EntityTable {
    * with full history. After a trim, twice what was kept, so that trims cost O(1) a version.
    */
   private trimAt: number;
-  /** earliestInstant() as last computed, and the state of the log it was computed for (see earliestKept). */
-  private earliestCache: { readonly log: VersionLog; readonly size: number; readonly instant: number } | undefined = undefined;
-
   /**
    * `keyField`: the state field holding each entity's key. `keptMs`: how long a version is
    * kept after it ended (history 'full': Infinity; 'current', no versions: undefined; see
@@ -93,19 +90,9 @@ export class EntityTable {
     const versions = this.versions;
     if (versions === undefined) return undefined;
     if (this.keptMs === Infinity) return -Infinity;
-    let latest = -Infinity;
-    for (let row = 0; row < this.records.length; row++) latest = Math.max(latest, versions.fromOf(this.rows.get(row, this.latestVersion)));
-    return latest - this.keptMs!;
-  }
-
-  /** earliestInstant(), computed once per state of the log: history() is asked key by key. */
-  private earliestKept(): number {
-    const versions = this.versions!;
-    const cache = this.earliestCache;
-    if (cache !== undefined && cache.log === versions && cache.size === versions.size) return cache.instant;
-    const instant = this.earliestInstant()!;
-    this.earliestCache = { log: versions, size: versions.size, instant };
-    return instant;
+    // Kept as versions are appended: read from every row, it cost a pass over a million
+    // entities per query.
+    return versions.latestFrom - this.keptMs!;
   }
 
   /**
@@ -337,7 +324,7 @@ export class EntityTable {
     // Newest first: each version's state is the next one's with that one's changes undone.
     // A bounded history gives the versions current at its earliest instant or after it: what
     // it keeps whenever it last dropped some.
-    const earliest = this.earliestKept();
+    const earliest = this.earliestInstant()!;
     const newestFirst: EntityVersion[] = [];
     const state = this.copyState(record);
     let validTo: number | null = null;

@@ -20,6 +20,8 @@ export class VersionLog {
   private readonly entries: UndoChunk[] = [];
   private count = 0;
   private entryCount = 0;
+  /** The latest instant a version here began (-Infinity while empty); see latestFrom. */
+  private latestBegun = -Infinity;
 
   /** Appends an entity's first version, begun at `from`; returns its number. */
   first(from: number, holder: string | null): number {
@@ -84,6 +86,14 @@ export class VersionLog {
   }
 
   /**
+   * The latest instant a version here began, -Infinity while there is none: each entity's
+   * versions begin in time order, so it is the latest of the entities' latest versions.
+   */
+  get latestFrom(): number {
+    return this.latestBegun;
+  }
+
+  /**
    * Appends to this log the versions of one entity from `source`, the log it was kept in
    * until now: from `latest` back to the one current at `horizon` (or its first), which
    * becomes its first here (nothing before it can be rewound to). Returns its latest here.
@@ -133,6 +143,7 @@ export class VersionLog {
     chunk.previous[row] = previous;
     chunk.firstUndo[row] = -1;
     chunk.holders[row] = holder;
+    if (from > this.latestBegun) this.latestBegun = from;
     return version;
   }
 
