@@ -2,7 +2,7 @@
  * Instructions per event of the quick-start workload, counted by valgrind's callgrind: the
  * same build and inputs give the same count to about 0.1%, whatever else the machine is doing,
  * where wall and CPU time here vary by a third from one minute to the next.
- * Run: npx tsx bench/instructions.ts [--old <checkout>] [--new .] [--minutes 20,80] [--runs 3] [--floor]
+ * Run: npx tsx bench/instructions.ts [--old <checkout>] [--new .] [--minutes 20,80] [--runs 3] [--floor] [--bare]
  *
  * Each build runs the engine in-process (bench/workloads/engine-minutes.ts, bundled with the
  * package as built in that checkout: `npm run build` there) for two durations; the difference
@@ -18,6 +18,12 @@
  * fakers of the --new build) the same way, in turns with the builds, and prints the engine's
  * count over the floor's: how many more instructions an event the engine runs than a program
  * of its shape with none of its generality (see bench/README.md, "The engine beside the floor").
+ *
+ * --bare: counts the bare faker-js loop that throughput.ts compares with (bench/workloads/
+ * bare-loop-events.ts, in the engine's mix of event types) the same way, for as many events as
+ * the engine makes in the two durations, and prints its count over the engine's: the
+ * throughput target as work, where throughput.ts measures it as time (see bench/README.md,
+ * "Work and time").
  *
  * What it does not see: cache misses and mispredicted branches, which instructions do not
  * cost. A change that saves instructions but moves a miss (see bench/README.md, "A million
@@ -36,7 +42,7 @@ import { median, parseRounds } from './rounds.js';
 const { values } = parseArgs({
   options: {
     old: { type: 'string' }, new: { type: 'string', default: '.' }, minutes: { type: 'string', default: '20,80' }, runs: { type: 'string', default: '3' },
-    floor: { type: 'boolean', default: false },
+    floor: { type: 'boolean', default: false }, bare: { type: 'boolean', default: false },
   },
 });
 const runs = parseRounds('instructions', values.runs);
@@ -64,6 +70,13 @@ const FLOOR: Workload = {
   name: 'engine-floor',
   entry: fileURLToPath(new URL('./engine-floor.ts', import.meta.url)),
   args: (length) => ['--hours', String(length / 60)],
+};
+/** The engine's events per simulated minute in this workload (1,737,479 in 24 hours). */
+const ENGINE_EVENTS_PER_MINUTE = 1_206;
+const BARE: Workload = {
+  name: 'bare-loop-events',
+  entry: fileURLToPath(new URL('./workloads/bare-loop-events.ts', import.meta.url)),
+  args: (length) => [String(length * ENGINE_EVENTS_PER_MINUTE)],
 };
 
 /**
@@ -133,9 +146,12 @@ const scripts = await Promise.all(builds.map((dir) => bundles.get(resolve(dir))!
 const floorScript = values.floor ? await bundled(values.new!, FLOOR) : undefined;
 const counts: number[][] = builds.map(() => []);
 const floorCounts: number[] = [];
+const bareScript = values.bare ? await bundled(values.new!, BARE) : undefined;
+const bareCounts: number[] = [];
 for (let run = 0; run < runs; run++) {
   for (let b = 0; b < builds.length; b++) counts[b]!.push(await perEvent(scripts[b]!, ENGINE));
   if (floorScript !== undefined) floorCounts.push(await perEvent(floorScript, FLOOR));
+  if (bareScript !== undefined) bareCounts.push(await perEvent(bareScript, BARE));
 }
 const format = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(`quick-start, the difference of ${minutes[0]} and ${minutes[1]} simulated minutes, ${runs} run(s) each:`);
@@ -146,4 +162,8 @@ if (values.old !== undefined) console.log(`new / old: ${(median(counts[0]!) / me
 if (floorScript !== undefined) {
   console.log(`floor (bench/engine-floor.ts): median ${format(median(floorCounts))} instructions an event (${floorCounts.map(format).join(' / ')})`);
   console.log(`engine / floor: ${(median(counts[0]!) / median(floorCounts)).toFixed(3)}`);
+}
+if (bareScript !== undefined) {
+  console.log(`bare faker-js loop (bench/bare-faker-loop.ts): median ${format(median(bareCounts))} instructions an event (${bareCounts.map(format).join(' / ')})`);
+  console.log(`bare loop / engine: ${(median(bareCounts) / median(counts[0]!)).toFixed(2)}x`);
 }

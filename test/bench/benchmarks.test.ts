@@ -85,6 +85,13 @@ describe('benchmarks run and print their figures (small sizes)', { timeout: 120_
       /engine \/ floor: [\d.]+/,
     ]);
   });
+  it.runIf(hasValgrind)('instructions: the bare faker-js loop beside the engine', async () => {
+    await expectFigures('instructions.ts', ['--minutes', '1,2', '--runs', '1', '--bare'], [
+      /\.: median [\d,]+ instructions an event \([\d,]+\)/,
+      /bare faker-js loop \(bench\/bare-faker-loop\.ts\): median [\d,]+ instructions an event \([\d,]+\)/,
+      /bare loop \/ engine: [\d.]+x/,
+    ]);
+  });
 
   describe('outputs against the real services', () => {
     let sql: ServiceStatus = { available: false };
