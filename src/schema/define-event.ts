@@ -6,6 +6,7 @@ import { fieldSchema } from './zod-schema.js';
 import { zod } from './zod.js';
 import { declaredEvents, registerEvent } from './registry.js';
 import { RecordLayout } from '../util/record-layout.js';
+import type { TypeBuilder } from '../engine/event-factory.js';
 
 export type FieldMap = Record<string, FieldDef<any, any>>;
 
@@ -26,6 +27,11 @@ export interface EventDef<N extends string = string, F extends FieldMap = FieldM
   readonly layout: RecordLayout;
   /** @internal Its place among the events declared in this process: runs keep per-type tables by it. */
   readonly index: number;
+  /**
+   * @internal The builder of its records made for it at its first event, or null where none
+   * can be made (see typeBuilder in engine/event-factory.ts); undefined until then.
+   */
+  builder: TypeBuilder | null | undefined;
 }
 
 /** The values of an emitted event, as outputs and flows see them. */
@@ -74,7 +80,7 @@ export function defineEvent<const N extends string, const F extends FieldMap>(na
   }
   problems.throwIfAny();
   const layout = new RecordLayout(['event_type', ...resolved.map((f) => f.name), 'sys__eid', 'sys__ets', 'sys__sid']);
-  const event: EventDef<N, F> = { type: 'event', name, fields, primaryKey: keys[0], resolved, layout, index: declaredEvents().length };
+  const event: EventDef<N, F> = { type: 'event', name, fields, primaryKey: keys[0], resolved, layout, index: declaredEvents().length, builder: undefined };
   registerEvent(event);
   return event;
 }

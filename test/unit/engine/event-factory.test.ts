@@ -21,8 +21,8 @@ const Filled = defineEvent('Filled', {
   at: Field.datetime({ faker: 'now' }),
 });
 
-function fillSim(options: { strict?: boolean; bind?: boolean } = {}): Simulation {
-  const sim = new Simulation({ duration: '10s', nFlows: 1, randomSeed: 1, initialEntities: [[Account, 3]], strict: options.strict });
+function fillSim(options: { strict?: boolean; bind?: boolean; partitions?: number } = {}): Simulation {
+  const sim = new Simulation({ duration: '10s', nFlows: 1, randomSeed: 1, initialEntities: [[Account, 3]], strict: options.strict, partitions: options.partitions });
   const flowOptions = options.bind === false ? {} : { filter: Select(Account) };
   sim.flow(flowOptions, function* fill_flow(ctx) {
     yield NewEvent(ctx, Filled, { fields: { explicit: 'from-fields' } });
@@ -31,6 +31,40 @@ function fillSim(options: { strict?: boolean; bind?: boolean } = {}): Simulation
   });
   return sim;
 }
+
+describe('buildEvent: the builder made per event type', () => {
+  // The builder buildEvent makes for Filled at its first event; null makes it use the loop
+  // over fields, as where code cannot be made from text.
+  const internal = Filled as unknown as { builder: unknown };
+
+  it('makes the records, draws and counts that the loop over fields makes', async () => {
+    for (const options of [{}, { bind: false }, { partitions: 2 }]) {
+      const made = await runCollect(fillSim(options));
+      expect(internal.builder).toBeTypeOf('function');
+      internal.builder = null;
+      try {
+        const looped = await runCollect(fillSim(options));
+        expect(looped.events.length).toBeGreaterThan(4);
+        expect(JSON.stringify(looped.events)).toBe(JSON.stringify(made.events));
+        expect(looped.summary.autoFilled).toEqual(made.summary.autoFilled);
+      } finally {
+        internal.builder = undefined;
+      }
+    }
+  });
+
+  it('strict: the loop over fields names the same flow, event and field', async () => {
+    const made = await runCollect(fillSim({ strict: true })).catch((e: unknown) => e);
+    internal.builder = null;
+    try {
+      const looped = await runCollect(fillSim({ strict: true })).catch((e: unknown) => e);
+      expect((looped as Error).message).toBe((made as Error).message);
+      expect((looped as DeepFakerError).code).toBe('E_UNFILLED_FIELD');
+    } finally {
+      internal.builder = undefined;
+    }
+  });
+});
 
 describe('buildEvent: the order that fills a field', () => {
   it('explicit fields > bound entity key > faker > default > null / auto-fill', async () => {
