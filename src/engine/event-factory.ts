@@ -102,13 +102,25 @@ function typeBuilder(event: EventDef): TypeBuilder | null {
     const value = `held && (key = bound.keyNamed(${JSON.stringify(f.name)})) !== undefined ? key : ${otherwise}`;
     return `if (explicit === undefined || values[${i + 1}] === NOT_GIVEN) values[${i + 1}] = ${value};`;
   });
+  // A value given for a field goes to its place (the names compared in a switch, where
+  // putExplicitValues scans the layout's keys), checked in line for its kind.
+  const givens = fields.map((f, i) => `case ${JSON.stringify(f.name)}: given = explicit[name]; if (given !== undefined) values[${i + 1}] = ${givenValueCode(f, i)}; break;`);
   // In the layout's key order: event_type, the fields, sys__eid, sys__ets, sys__sid.
   const record = keys.map((name, i) => `${JSON.stringify(name)}: ${i === n + 2 ? 'at' : i === n + 3 ? 'sessionId' : `values[${i}]`}`);
   const body = `${fields.map((_, i) => `const generate${i} = fields[${i}].generate;`).join('\n')}
 return function (at, sessionId, explicit, bound, fill, where) {
   const values = new Array(${n + 4});
   values[0] = event.name;
-  if (explicit !== undefined) putExplicitValues(event, event.layout, values, explicit, where);
+  if (explicit !== undefined) {
+    ${fields.map((_, i) => `values[${i + 1}] = NOT_GIVEN;`).join(' ')}
+    for (const name in explicit) {
+      let given;
+      switch (name) {
+        ${givens.join('\n        ')}
+        default: unknownField(event, name, where);
+      }
+    }
+  }
   if (bound === undefined) bound = NO_BOUND_ENTITIES;
   const held = bound.size > 0;
   let key;
@@ -117,8 +129,8 @@ return function (at, sessionId, explicit, bound, fill, where) {
   return { ${record.join(', ')} };
 };`;
   try {
-    const make = new Function('event', 'fields', 'putExplicitValues', 'fillField', 'eventId', 'NO_BOUND_ENTITIES', 'NOT_GIVEN', body);
-    return make(event, fields, putExplicitValues, fillField, eventId, NO_BOUND_ENTITIES, NOT_GIVEN) as TypeBuilder;
+    const make = new Function('event', 'fields', 'storedValue', 'unknownField', 'fillField', 'eventId', 'NO_BOUND_ENTITIES', 'NOT_GIVEN', body);
+    return make(event, fields, storedValue, unknownField, fillField, eventId, NO_BOUND_ENTITIES, NOT_GIVEN) as TypeBuilder;
   } catch {
     return null;
   }
@@ -172,16 +184,38 @@ function putExplicitValues(event: EventDef, layout: RecordLayout, values: unknow
   for (const name in explicit) {
     const position = layout.positionOf(name);
     // Position 0 is event_type and those after the fields the sys__ ones: not fields.
-    if (position === undefined || position === 0 || position > fields.length) {
-      throw new DeepFakerError('E_UNKNOWN_FIELD', `${where}, field ${name}: ${event.name} has no such field (fields: ${Object.keys(event.fields).join(', ')}). Remove it or add it to the event.`);
-    }
+    if (position === undefined || position === 0 || position > fields.length) unknownField(event, name, where);
     const given = explicit[name];
-    if (given === undefined) continue;
-    const f = fields[position - 1]!;
-    const stored = toStoredValue(f.def, given);
-    if (isInvalid(stored)) {
-      throw new DeepFakerError('E_BAD_VALUE', `${where}, field ${f.name}: ${stored.reason}. Pass a value of kind ${f.def.kind}.`);
-    }
-    values[position] = stored;
+    if (given !== undefined) values[position] = storedValue(fields[position - 1]!, given, where);
+  }
+}
+
+/** A name given in `fields` that is not one of the event's fields: an error. */
+function unknownField(event: EventDef, name: string, where: string): never {
+  throw new DeepFakerError('E_UNKNOWN_FIELD', `${where}, field ${name}: ${event.name} has no such field (fields: ${Object.keys(event.fields).join(', ')}). Remove it or add it to the event.`);
+}
+
+/** A value given for field `f`, checked and in its stored form; an error when it does not fit. */
+function storedValue(f: ResolvedField, given: unknown, where: string): unknown {
+  const stored = toStoredValue(f.def, given);
+  if (isInvalid(stored)) {
+    throw new DeepFakerError('E_BAD_VALUE', `${where}, field ${f.name}: ${stored.reason}. Pass a value of kind ${f.def.kind}.`);
+  }
+  return stored;
+}
+
+/**
+ * The code a type's builder checks a value given for field `i` with: the values that
+ * toStoredValue keeps as they are, tested in line for the field's kind; anything else
+ * (null, a datetime, an enum, JSON, a mistake) through storedValue.
+ */
+function givenValueCode(f: ResolvedField, i: number): string {
+  const checked = `storedValue(fields[${i}], given, where)`;
+  switch (f.def.kind) {
+    case 'string': return `typeof given === 'string' ? given : ${checked}`;
+    case 'int': return `Number.isSafeInteger(given) ? given : ${checked}`;
+    case 'float': return `typeof given === 'number' && Number.isFinite(given) ? given : ${checked}`;
+    case 'boolean': return `typeof given === 'boolean' ? given : ${checked}`;
+    default: return checked;
   }
 }

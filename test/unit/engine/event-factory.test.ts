@@ -53,6 +53,37 @@ describe('buildEvent: the builder made per event type', () => {
     }
   });
 
+  it('takes, checks and refuses given values as the loop does, for every kind of field', async () => {
+    const Given = defineEvent('GivenKinds', {
+      text: Field.string(), count: Field.int(), amount: Field.float(), flag: Field.boolean(),
+      at: Field.datetime(), label: Field.enum(['a', 'b']), payload: Field.json(), note: Field.string({ nullable: true }),
+    });
+    const given = (fields: Record<string, unknown>) => {
+      const sim = new Simulation({ duration: '3s', nFlows: 1, randomSeed: 2 });
+      sim.flow({}, function* give(ctx) {
+        yield NewEvent(ctx, Given, { fields: fields as never });
+      });
+      return runCollect(sim).then((run) => JSON.stringify(run.events), (error: unknown) => `${(error as DeepFakerError).code}: ${(error as Error).message}`);
+    };
+    const cases: Record<string, unknown>[] = [
+      { text: 't', count: 3, amount: 2.5, flag: true, at: new Date(T0), label: 'b', payload: { a: [1] }, note: null },
+      { text: 't', count: undefined, at: '2025-01-01T00:00:00Z', note: 'n' },
+      { count: 2.5 }, { text: 5 }, { amount: Infinity }, { flag: 'yes' }, { at: 'not a date' }, { label: 'c' }, { text: null },
+      { nothing: 1 }, { event_type: 'x' }, { sys__eid: 'x' },
+    ];
+    const internal = Given as unknown as { builder: unknown };
+    for (const fields of cases) {
+      const made = await given(fields);
+      expect(internal.builder).toBeTypeOf('function');
+      internal.builder = null;
+      try {
+        expect(await given(fields)).toBe(made);
+      } finally {
+        internal.builder = undefined;
+      }
+    }
+  });
+
   it('strict: the loop over fields names the same flow, event and field', async () => {
     const made = await runCollect(fillSim({ strict: true })).catch((e: unknown) => e);
     internal.builder = null;
