@@ -10,8 +10,8 @@ import { runNode } from '../helpers/cli.js';
 import { checkService, type ServiceStatus } from '../integration/services.js';
 
 /** Runs a benchmark and expects it to succeed and print every pattern. */
-async function expectFigures(script: string, args: readonly string[], patterns: readonly RegExp[], nodeFlags: readonly string[] = ['--max-semi-space-size=32']): Promise<void> {
-  const { status, stdout, stderr } = await runNode([...nodeFlags, '--import', 'tsx', `bench/${script}`, ...args], { timeoutMs: 100_000 });
+async function expectFigures(script: string, args: readonly string[], patterns: readonly RegExp[], nodeFlags: readonly string[] = ['--max-semi-space-size=32'], timeoutMs = 100_000): Promise<void> {
+  const { status, stdout, stderr } = await runNode([...nodeFlags, '--import', 'tsx', `bench/${script}`, ...args], { timeoutMs });
   const output = stdout + stderr;
   expect(status, output).toBe(0);
   for (const pattern of patterns) expect(output).toMatch(pattern);
@@ -75,6 +75,10 @@ describe('benchmarks run and print their figures (small sizes)', { timeout: 120_
 
   // valgrind is part of this project's machines; elsewhere the line below says why it did not run.
   const hasValgrind = spawnSync('valgrind', ['--version']).status === 0;
+  // Under valgrind each run of node takes seconds to start: about 90 s for the first case on an
+  // idle machine, more while other test files run beside it. A limit against a hang, not a
+  // figure.
+  const VALGRIND_MS = 300_000;
   if (!hasValgrind) console.log('bench/instructions.ts not run: valgrind is not installed (apt-get install valgrind).');
   it.runIf(hasValgrind)('instructions: instructions an event of one build, of two with their ratio, and of the floor', async () => {
     await expectFigures('instructions.ts', ['--minutes', '1,2', '--runs', '1', '--old', '.', '--floor'], [
@@ -83,15 +87,15 @@ describe('benchmarks run and print their figures (small sizes)', { timeout: 120_
       /new \/ old: [\d.]+/,
       /floor \(bench\/engine-floor\.ts\): median [\d,]+ instructions an event \([\d,]+\)/,
       /engine \/ floor: [\d.]+/,
-    ]);
-  });
+    ], undefined, VALGRIND_MS);
+  }, VALGRIND_MS + 10_000);
   it.runIf(hasValgrind)('instructions: the bare faker-js loop beside the engine', async () => {
     await expectFigures('instructions.ts', ['--minutes', '1,2', '--runs', '1', '--bare'], [
       /\.: median [\d,]+ instructions an event \([\d,]+\)/,
       /bare faker-js loop \(bench\/bare-faker-loop\.ts\): median [\d,]+ instructions an event \([\d,]+\)/,
       /bare loop \/ engine: [\d.]+x/,
-    ]);
-  });
+    ], undefined, VALGRIND_MS);
+  }, VALGRIND_MS + 10_000);
 
   describe('outputs against the real services', () => {
     let sql: ServiceStatus = { available: false };
