@@ -79,14 +79,16 @@ export type TypeBuilder = (
 ) => EventRecord;
 
 /**
- * buildEvent for one event type, made from text: each field's fill in line (a held entity's
- * key, then its faker, its default, null, or fillField for a required field), and the record
- * an object literal of the values. The same draws in the same order as buildAnyEvent. Shared
- * by every type, the loop's branches on each field's kind were mispredicted wherever the type
- * changed, and one call site for every field's faker called them all (megamorphic, never
- * inlined): per type, 2.8% fewer instructions an event and, in callgrind's model, 4.5% fewer
- * mispredicted branches (bench/README.md, "Work and time"). Null where code cannot be made from text, or a key is
- * __proto__ (which a literal reads as the prototype): buildAnyEvent then.
+ * buildEvent for one event type, made from text: the given values matched to their fields by
+ * a switch and checked in line for their kinds, each other field's fill in line (a held
+ * entity's key, then its faker, its default, null, or fillField for a required field), and the
+ * record an object literal of the values. The same draws in the same order, and the same
+ * errors, as buildAnyEvent. Shared by every type, the loop's branches on each field's kind
+ * were mispredicted wherever the type changed, and one call site for every field's faker
+ * called them all (megamorphic, never inlined): per type, 4.4% fewer instructions an event,
+ * and in callgrind's model 4.5% fewer mispredicted branches (bench/README.md, "Work and
+ * time"). Null where code cannot be made from text, or a key is __proto__ (which a literal
+ * reads as the prototype): buildAnyEvent then.
  */
 function typeBuilder(event: EventDef): TypeBuilder | null {
   const fields = event.resolved;
