@@ -1,7 +1,7 @@
 import type { EventRecord } from '../outputs/output.js';
 import type { EntityStore } from '../state/entity-store.js';
 import { createFromEvent, createFromState } from './entity-factory.js';
-import { buildEvent, type FillContext } from './event-factory.js';
+import { eventBuilder, type FillContext } from './event-factory.js';
 import type { EmittedEventTypes } from './event-names.js';
 import type { ResolvedSimulationOptions } from './simulation-options.js';
 
@@ -28,7 +28,7 @@ export function createInitialEntities(
         createFromState(entity, table, at, fill);
         continue;
       }
-      const event = buildEvent(source, at, INITIAL_SESSION, undefined, undefined, fill, `${where}, event ${source.name}`);
+      const event = eventBuilder(source)(at, INITIAL_SESSION, undefined, undefined, fill, `${where}, event ${source.name}`);
       createFromEvent(entity, table, source, event, false, null, at, fill, where);
       if (options.emitInitialEntities) deliver(event);
     }

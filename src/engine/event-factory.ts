@@ -52,24 +52,16 @@ export function fillField(
   return autoFillValue(f.def, fill.random, at);
 }
 
-/** Builds the record of an event at `at`. */
-export function buildEvent(
-  event: EventDef,
-  at: number,
-  sessionId: string,
-  explicit: Record<string, unknown> | undefined,
-  bound: BoundEntities | undefined,
-  fill: FillContext,
-  where: string,
-): EventRecord {
-  let builder = event.builder;
-  if (builder === undefined) builder = event.builder = typeBuilder(event);
-  if (builder !== null) return builder(at, sessionId, explicit, bound, fill, where);
-  return buildAnyEvent(event, at, sessionId, explicit, bound, fill, where);
+/**
+ * The builder of an event type's records, made at its first event and kept on the type: the
+ * type's own code (typeBuilder), or the loop over its fields where that cannot be made.
+ */
+export function eventBuilder(event: EventDef): EventBuilder {
+  return event.builder ??= typeBuilder(event) ?? loopBuilder(event);
 }
 
-/** buildEvent for an event type of its own, made by typeBuilder. */
-export type TypeBuilder = (
+/** Builds the record of an event of one type at `at`. */
+export type EventBuilder = (
   at: number,
   sessionId: string,
   explicit: Record<string, unknown> | undefined,
@@ -79,18 +71,18 @@ export type TypeBuilder = (
 ) => EventRecord;
 
 /**
- * buildEvent for one event type, made from text: the given values matched to their fields by
+ * The builder of one event type, made from text: the given values matched to their fields by
  * a switch and checked in line for their kinds, each other field's fill in line (a held
  * entity's key, then its faker, its default, null, or fillField for a required field), and the
  * record an object literal of the values. The same draws in the same order, and the same
- * errors, as buildAnyEvent. Shared by every type, the loop's branches on each field's kind
+ * errors, as loopBuilder's. Shared by every type, the loop's branches on each field's kind
  * were mispredicted wherever the type changed, and one call site for every field's faker
  * called them all (megamorphic, never inlined): per type, 4.4% fewer instructions an event,
  * and in callgrind's model 4.5% fewer mispredicted branches (bench/README.md, "Work and
  * time"). Null where code cannot be made from text, or a key is __proto__ (which a literal
- * reads as the prototype): buildAnyEvent then.
+ * reads as the prototype): loopBuilder then.
  */
-function typeBuilder(event: EventDef): TypeBuilder | null {
+export function typeBuilder(event: EventDef): EventBuilder | null {
   const fields = event.resolved;
   const keys = event.layout.keys;
   if (keys.includes('__proto__')) return null;
@@ -132,7 +124,7 @@ return function (at, sessionId, explicit, bound, fill, where) {
 };`;
   try {
     const make = new Function('event', 'fields', 'storedValue', 'unknownField', 'fillField', 'eventId', 'NO_BOUND_ENTITIES', 'NOT_GIVEN', body);
-    return make(event, fields, storedValue, unknownField, fillField, eventId, NO_BOUND_ENTITIES, NOT_GIVEN) as TypeBuilder;
+    return make(event, fields, storedValue, unknownField, fillField, eventId, NO_BOUND_ENTITIES, NOT_GIVEN) as EventBuilder;
   } catch {
     return null;
   }
@@ -143,32 +135,26 @@ function eventId(fill: FillContext): string {
   return fill.eidTag === '' ? alphanumericId(fill.random, 12) : fill.eidTag + alphanumericId(fill.random, 12 - fill.eidTag.length);
 }
 
-/** buildEvent for any event type, by a loop over its fields. */
-function buildAnyEvent(
-  event: EventDef,
-  at: number,
-  sessionId: string,
-  explicit: Record<string, unknown> | undefined,
-  bound: BoundEntities | undefined,
-  fill: FillContext,
-  where: string,
-): EventRecord {
-  const layout = event.layout;
-  // The record's values, in the layout's keys' order: event_type, the fields, then the sys__
-  // fields. A new array per event: the layout's own reused one is old, and each young value
-  // stored into it took the write barrier's slow path.
-  const fields = event.resolved;
-  const values = new Array<unknown>(fields.length + 4);
-  values[0] = event.name;
-  if (explicit !== undefined) putExplicitValues(event, layout, values, explicit, where);
-  for (let i = 0; i < fields.length; i++) {
-    if (explicit === undefined || values[i + 1] === NOT_GIVEN) values[i + 1] = fillField(fields[i]!, at, fill, bound ?? NO_BOUND_ENTITIES, where);
-  }
-  const n = fields.length;
-  values[n + 1] = eventId(fill);
-  values[n + 2] = at;
-  values[n + 3] = sessionId;
-  return layout.build(values) as EventRecord;
+/** The builder of any event type: a loop over its fields. */
+export function loopBuilder(event: EventDef): EventBuilder {
+  return (at, sessionId, explicit, bound, fill, where) => {
+    const layout = event.layout;
+    // The record's values, in the layout's keys' order: event_type, the fields, then the sys__
+    // fields. A new array per event: the layout's own reused one is old, and each young value
+    // stored into it took the write barrier's slow path.
+    const fields = event.resolved;
+    const values = new Array<unknown>(fields.length + 4);
+    values[0] = event.name;
+    if (explicit !== undefined) putExplicitValues(event, layout, values, explicit, where);
+    for (let i = 0; i < fields.length; i++) {
+      if (explicit === undefined || values[i + 1] === NOT_GIVEN) values[i + 1] = fillField(fields[i]!, at, fill, bound ?? NO_BOUND_ENTITIES, where);
+    }
+    const n = fields.length;
+    values[n + 1] = eventId(fill);
+    values[n + 2] = at;
+    values[n + 3] = sessionId;
+    return layout.build(values) as EventRecord;
+  };
 }
 
 /** Marks a field's place in the layout's values until a value (given or filled) goes there. */

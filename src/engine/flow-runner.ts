@@ -9,7 +9,7 @@ import type { EntityStore } from '../state/entity-store.js';
 import { alphanumericId } from '../util/ids.js';
 import { AddDecayAction, NewEventAction, SelectAction, SetStateAction } from './actions.js';
 import { createFromEvent } from './entity-factory.js';
-import { buildEvent, type FillContext } from './event-factory.js';
+import { eventBuilder, type FillContext } from './event-factory.js';
 import type { EventQueue, QueueItem } from './event-queue.js';
 import type { FlowDef } from './flow-def.js';
 import type { EventDef } from '../schema/define-event.js';
@@ -143,7 +143,7 @@ export class FlowRunner {
   private emit(instance: FlowInstance, action: NewEventAction): EventRecord {
     const where = this.eventWhere(instance.flow, action.event);
     this.checkOwnContext(instance, action);
-    const record = buildEvent(action.event, instance.clock, instance.sessionId, action.fields, instance.bound, this.fill, where);
+    const record = eventBuilder(action.event)(instance.clock, instance.sessionId, action.fields, instance.bound, this.fill, where);
     const entity = action.saveEntity;
     if (entity !== undefined) {
       if (instance.bound.has(entity)) {

@@ -6,7 +6,7 @@ import { fieldSchema } from './zod-schema.js';
 import { zod } from './zod.js';
 import { declaredEvents, registerEvent } from './registry.js';
 import { RecordLayout } from '../util/record-layout.js';
-import type { TypeBuilder } from '../engine/event-factory.js';
+import type { EventBuilder } from '../engine/event-factory.js';
 
 export type FieldMap = Record<string, FieldDef<any, any>>;
 
@@ -28,10 +28,10 @@ export interface EventDef<N extends string = string, F extends FieldMap = FieldM
   /** @internal Its place among the events declared in this process: runs keep per-type tables by it. */
   readonly index: number;
   /**
-   * @internal The builder of its records made for it at its first event, or null where none
-   * can be made (see typeBuilder in engine/event-factory.ts); undefined until then.
+   * @internal The builder of its records, made at its first event (eventBuilder in
+   * engine/event-factory.ts); undefined until then.
    */
-  builder: TypeBuilder | null | undefined;
+  builder: EventBuilder | undefined;
 }
 
 /** The values of an emitted event, as outputs and flows see them. */

@@ -20,7 +20,7 @@
 export class RecordLayout {
   /**
    * Where the next record's values go, one per key, before build(values). Reused: entity
-   * records are made from it; an event's values go in a new array (see buildEvent).
+   * records are made from it; an event's values go in a new array (see loopBuilder in engine/event-factory.ts).
    */
   readonly values: unknown[];
   /** A new record with `values[i]` under `keys[i]`. */

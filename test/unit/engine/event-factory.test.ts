@@ -3,6 +3,7 @@ import {
   AddDecay, DeepFakerError, defineEntity, defineEvent, Field, NewEvent, Select, Simulation, StateField,
 } from 'deep-faker';
 import { runCollect, T0 } from '../../helpers/collecting-output.js';
+import { loopBuilder, typeBuilder, type EventBuilder } from '../../../src/engine/event-factory.js';
 
 const Account = defineEntity('FillAccount', {
   sourceEvent: null,
@@ -32,24 +33,30 @@ function fillSim(options: { strict?: boolean; bind?: boolean; partitions?: numbe
   return sim;
 }
 
-describe('buildEvent: the builder made per event type', () => {
-  // The builder buildEvent makes for Filled at its first event; null makes it use the loop
-  // over fields, as where code cannot be made from text.
-  const internal = Filled as unknown as { builder: unknown };
+describe('eventBuilder: the builder made per event type', () => {
+  /**
+   * Runs `run` with `event`'s records built by `make` (the type's own code, or the loop). The
+   * event is typed as the package gives it and the builders as the source has them: one type
+   * in two declarations, hence `never`.
+   */
+  async function withBuilder<T>(event: { builder: unknown }, make: (event: never) => EventBuilder | null, run: () => Promise<T>): Promise<T> {
+    const builder = make(event as never);
+    expect(builder).toBeTypeOf('function');
+    event.builder = builder;
+    try {
+      return await run();
+    } finally {
+      event.builder = undefined;
+    }
+  }
 
   it('makes the records, draws and counts that the loop over fields makes', async () => {
     for (const options of [{}, { bind: false }, { partitions: 2 }]) {
-      const made = await runCollect(fillSim(options));
-      expect(internal.builder).toBeTypeOf('function');
-      internal.builder = null;
-      try {
-        const looped = await runCollect(fillSim(options));
-        expect(looped.events.length).toBeGreaterThan(4);
-        expect(JSON.stringify(looped.events)).toBe(JSON.stringify(made.events));
-        expect(looped.summary.autoFilled).toEqual(made.summary.autoFilled);
-      } finally {
-        internal.builder = undefined;
-      }
+      const made = await withBuilder(Filled, typeBuilder, () => runCollect(fillSim(options)));
+      const looped = await withBuilder(Filled, loopBuilder, () => runCollect(fillSim(options)));
+      expect(looped.events.length).toBeGreaterThan(4);
+      expect(JSON.stringify(looped.events)).toBe(JSON.stringify(made.events));
+      expect(looped.summary.autoFilled).toEqual(made.summary.autoFilled);
     }
   });
 
@@ -71,29 +78,27 @@ describe('buildEvent: the builder made per event type', () => {
       { count: 2.5 }, { text: 5 }, { amount: Infinity }, { flag: 'yes' }, { at: 'not a date' }, { label: 'c' }, { text: null },
       { nothing: 1 }, { event_type: 'x' }, { sys__eid: 'x' },
     ];
-    const internal = Given as unknown as { builder: unknown };
     for (const fields of cases) {
-      const made = await given(fields);
-      expect(internal.builder).toBeTypeOf('function');
-      internal.builder = null;
-      try {
-        expect(await given(fields)).toBe(made);
-      } finally {
-        internal.builder = undefined;
-      }
+      const made = await withBuilder(Given, typeBuilder, () => given(fields));
+      expect(await withBuilder(Given, loopBuilder, () => given(fields))).toBe(made);
     }
   });
 
   it('strict: the loop over fields names the same flow, event and field', async () => {
-    const made = await runCollect(fillSim({ strict: true })).catch((e: unknown) => e);
-    internal.builder = null;
-    try {
-      const looped = await runCollect(fillSim({ strict: true })).catch((e: unknown) => e);
-      expect((looped as Error).message).toBe((made as Error).message);
-      expect((looped as DeepFakerError).code).toBe('E_UNFILLED_FIELD');
-    } finally {
-      internal.builder = undefined;
-    }
+    const made = await withBuilder(Filled, typeBuilder, () => runCollect(fillSim({ strict: true })).catch((e: unknown) => e));
+    const looped = await withBuilder(Filled, loopBuilder, () => runCollect(fillSim({ strict: true })).catch((e: unknown) => e));
+    expect((looped as Error).message).toBe((made as Error).message);
+    expect((looped as DeepFakerError).code).toBe('E_UNFILLED_FIELD');
+  });
+
+  it('is made once per type, at its first event, and kept: the type\'s own code', async () => {
+    Filled.builder = undefined;
+    await runCollect(fillSim());
+    const first = Filled.builder;
+    // The type's own code (its given names in a switch), not the loop.
+    expect(String(first)).toContain('switch (name)');
+    await runCollect(fillSim());
+    expect(Filled.builder).toBe(first);
   });
 });
 
