@@ -102,7 +102,7 @@ describe('eventBuilder: the builder made per event type', () => {
   });
 });
 
-describe('buildEvent: the order that fills a field', () => {
+describe('building events: the order that fills a field', () => {
   it('explicit fields > bound entity key > faker > default > null / auto-fill', async () => {
     const sim = fillSim();
     const { events, summary } = await runCollect(sim);
@@ -152,7 +152,7 @@ describe('buildEvent: the order that fills a field', () => {
   });
 });
 
-describe('buildEvent: explicit values are checked', () => {
+describe('building events: explicit values are checked', () => {
   const Paid = defineEvent('FillPaid', { order_id: Field.string(), amount: Field.float(), paid_at: Field.datetime({ nullable: true }) });
 
   async function runWith(fields: Record<string, unknown>): Promise<unknown> {
