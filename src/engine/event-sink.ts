@@ -4,7 +4,8 @@
  * also holds each event until the wall clock reaches its time.
  */
 import { DeepFakerError, isDeepFakerError } from '../errors.js';
-import { createByteBatch, createRecordBatch } from '../outputs/event-batch.js';
+import { createByteBatch, createRecordBatch, type RecordBatch } from '../outputs/event-batch.js';
+import { RenderedRecords } from '../outputs/rendered-records.js';
 import { LineBuffer } from '../outputs/line-buffer.js';
 import type { EventBatch, EventRecord, Output } from '../outputs/output.js';
 import type { EventConsumer } from './event-consumer.js';
@@ -33,11 +34,20 @@ export interface SinkOptions {
 }
 
 export class EventSink implements EventConsumer {
-  /** Buffered events: objects, or JSON lines rendered by worker threads. */
-  private records: EventRecord[] = [];
+  /** Buffered events: objects (see renderAhead), or JSON lines rendered by worker threads. */
+  private readonly records: RenderedRecords;
   private readonly lines: LineBuffer;
   /** Where batches of records are rendered as JSON lines when an output asks. */
   private readonly rendering: LineBuffer;
+  /** Where records are rendered as they come, once renderAhead is set. */
+  private readonly renderedAhead: LineBuffer;
+  /**
+   * Set once an output has read a batch's JSON lines as the batch was handed to it (the
+   * outputs of a run stay the same): from then on records are rendered as they come, a
+   * chunk at a time, while their strings are in cache. Until then, and for outputs that
+   * read only objects (SQL), nothing is rendered that no output reads.
+   */
+  private renderAhead = false;
   /** sys__ets of each buffered event (the first `buffered`), in order, whichever form it has. */
   private times = new Float64Array(FIRST_TIMES);
   private buffered = 0;
@@ -53,6 +63,8 @@ export class EventSink implements EventConsumer {
     this.reuseBuffers = outputs.every((output) => output.doneWithBatchOnSettle === true);
     this.lines = LineBuffer.forLines(options.batchSize);
     this.rendering = LineBuffer.forLines(options.batchSize);
+    this.renderedAhead = LineBuffer.forLines(options.batchSize);
+    this.records = new RenderedRecords(this.renderedAhead);
   }
 
   /** Events accepted so far, per event type; lines name their slots (see `pushLines`). */
@@ -64,7 +76,7 @@ export class EventSink implements EventConsumer {
   }
 
   push(event: EventRecord): void {
-    this.records.push(event);
+    this.records.push(event, this.renderAhead);
     if (this.buffered === this.times.length) this.growTimes(1);
     this.times[this.buffered++] = event.sys__ets;
     this.typeCounts.add(this.typeCounts.slotOf(event.event_type));
@@ -128,21 +140,25 @@ export class EventSink implements EventConsumer {
     const lastTs = this.times[count - 1]!;
     const all = count === this.buffered;
     let batch: EventBatch;
+    let made: RecordBatch | undefined;
     let recycle: () => void;
     // A run has events of one form: objects (this thread) or lines (worker threads).
     if (this.lines.count > 0) {
       const { bytes, ends } = this.lines.take(count);
       batch = createByteBatch(bytes, ends);
       recycle = () => this.lines.recycle(bytes.buffer as ArrayBuffer);
+    } else if (this.renderAhead) {
+      const { records, bytes, ends } = this.records.takeRendered(count);
+      batch = createRecordBatch(records, this.rendering, { bytes, ends }).batch;
+      recycle = () => this.renderedAhead.recycle(bytes.buffer as ArrayBuffer);
     } else {
-      const records = this.records;
-      const made = createRecordBatch(all ? records : records.slice(0, count), this.rendering);
+      made = createRecordBatch(this.records.takeRecords(count), this.rendering);
       batch = made.batch;
+      const rendered = made;
       recycle = () => {
-        const bytes = made.renderedBytes();
+        const bytes = rendered.renderedBytes();
         if (bytes !== undefined) this.rendering.recycle(bytes.buffer as ArrayBuffer);
       };
-      this.records = all ? [] : records.slice(count);
     }
     if (!all) this.times.copyWithin(0, count, this.buffered);
     this.buffered -= count;
@@ -158,6 +174,7 @@ export class EventSink implements EventConsumer {
     // take a later batch: a fresh buffer per batch made V8 run full collections for the
     // external memory alone.
     if (this.reuseBuffers) void Promise.all(writes).then(recycle);
+    if (made?.renderedBytes() !== undefined) this.renderAhead = true;
     this.handed += count;
     this.options.onBatch?.(this.handed, lastTs);
   }

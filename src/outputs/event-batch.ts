@@ -13,11 +13,14 @@ export interface RecordBatch {
   renderedBytes(): Uint8Array | undefined;
 }
 
-/** As createEventBatch, rendering the JSON lines into `into` (whose buffers can be reused). */
-export function createRecordBatch(events: readonly EventRecord[], into: LineBuffer): RecordBatch {
+/**
+ * As createEventBatch, rendering the JSON lines into `into` (whose buffers can be reused), or
+ * with them rendered already (`rendered`: the events' lines, as LineBuffer.take gives them).
+ */
+export function createRecordBatch(events: readonly EventRecord[], into: LineBuffer, rendered?: { bytes: Buffer; ends: Uint32Array }): RecordBatch {
   let lines: string[] | undefined;
-  let bytes: Buffer | undefined;
-  let ends: Uint32Array | undefined;
+  let bytes: Buffer | undefined = rendered?.bytes;
+  let ends: Uint32Array | undefined = rendered?.ends;
   let text: string | undefined;
   const jsonBytes = (): Buffer => {
     if (bytes === undefined) {

@@ -1,0 +1,56 @@
+import type { EventRecord } from './output.js';
+import type { LineBuffer } from './line-buffer.js';
+import { pushJsonLines, RENDER_CHUNK } from './json-lines-of.js';
+
+/**
+ * The records of a batch being gathered, and, when asked to, their JSON lines, rendered a
+ * chunk at a time as the records come rather than all at once when the batch is full: the
+ * serializer then reads each event's strings soon after they were made or read (an entity's
+ * key, read when its flow bound it), while they are still in cache.
+ */
+export class RenderedRecords {
+  private records: EventRecord[] = [];
+  /** Records [0, rendered) have their lines in `lines`. */
+  private rendered = 0;
+
+  constructor(private readonly lines: LineBuffer) {}
+
+  get size(): number {
+    return this.records.length;
+  }
+
+  /** Adds a record; with `render`, renders the waiting records once a chunk of them has come. */
+  push(event: EventRecord, render: boolean): void {
+    const count = this.records.push(event);
+    if (render && count - this.rendered >= RENDER_CHUNK) this.renderTo(count);
+  }
+
+  /** Takes the first `count` records and their lines, rendering those not rendered yet. */
+  takeRendered(count: number): { records: EventRecord[]; bytes: Buffer; ends: Uint32Array<ArrayBuffer> } {
+    this.renderTo(count);
+    const { bytes, ends } = this.lines.take(count);
+    this.rendered -= count;
+    return { records: this.take(count), bytes, ends };
+  }
+
+  /** Takes the first `count` records, none of them rendered (push was never asked to render). */
+  takeRecords(count: number): EventRecord[] {
+    return this.take(count);
+  }
+
+  private take(count: number): EventRecord[] {
+    const records = this.records;
+    if (count === records.length) {
+      this.records = [];
+      return records;
+    }
+    this.records = records.slice(count);
+    return records.slice(0, count);
+  }
+
+  private renderTo(count: number): void {
+    if (count <= this.rendered) return;
+    pushJsonLines(this.records, this.lines, this.rendered, count);
+    this.rendered = count;
+  }
+}
