@@ -4,18 +4,17 @@ import { touchString } from '../util/touch.js';
 
 /**
  * Reads every string an event holds (touchString), before any is serialized, and says
- * whether every value is a primitive (no object or array). Many strings are cold: an
- * entity's key, made when the entity was, sits anywhere in a heap of hundreds of thousands.
- * JSON.stringify meets those cache misses one at a time; this loop's reads do not depend on
- * each other, so the processor overlaps them, and JSON.stringify then finds the strings in
- * cache (quick-start workload: about 3% faster; JSON.stringify's share with a million users
- * 795 -> 436 ms). Reading a last character also flattens a concatenated string (an email, a
- * full name) here rather than inside JSON.stringify: its share fell 753 -> 693 ms in a
- * 12-hour quick-start profile, where reading only the lengths cost 12 ms less.
+ * whether every value is a primitive (no object or array). For a batch rendered whole after
+ * it was made (jsonLinesOf): many of its strings are cold by then, an entity's key, made when
+ * the entity was, anywhere in a heap of hundreds of thousands. JSON.stringify meets those
+ * cache misses one at a time; this loop's reads do not depend on each other, so the
+ * processor overlaps them (JSON.stringify's share with a million users 795 -> 436 ms, when
+ * every batch was rendered whole). Reading a last character also flattens a concatenated
+ * string (an email, a full name) before JSON.stringify meets it.
  */
-function touchValues(events: readonly EventRecord[], from = 0, to = events.length): boolean {
+function touchValues(events: readonly EventRecord[]): boolean {
   let flat = true;
-  for (let i = from; i < to; i++) {
+  for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
     for (const key in event) {
       const value = event[key];
@@ -24,6 +23,24 @@ function touchValues(events: readonly EventRecord[], from = 0, to = events.lengt
     }
   }
   return flat;
+}
+
+/**
+ * Whether every value of the events in [from, to) is a primitive (no object or array).
+ * pushJsonLines does not read their strings ahead as touchValues does: its events are
+ * rendered a chunk at a time as they come (RenderedRecords), with their strings still in
+ * cache, and reading them ahead then cost more than it saved (quick-start 2.1% faster
+ * without, in 12 pinned pairs; a million users 1.0%).
+ */
+function allPrimitive(events: readonly EventRecord[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const event = events[i]!;
+    for (const key in event) {
+      const value = event[key];
+      if (typeof value === 'object' && value !== null) return false;
+    }
+  }
+  return true;
 }
 
 /** Each event as one JSON line (no newline), as JSON.stringify writes it. */
@@ -43,7 +60,7 @@ export function pushJsonLines(events: readonly EventRecord[], into: LineBuffer, 
   // Once an array cannot be split (an event does not start with event_type), the rest of the
   // range takes the per-event path: events of such a range are rarely all alike, and an
   // array that fails costs its serialization twice.
-  let asArrays = touchValues(events, from, to);
+  let asArrays = allPrimitive(events, from, to);
   for (let start = from; start < to; start += EVENTS_PER_ARRAY) {
     const end = Math.min(to, start + EVENTS_PER_ARRAY);
     if (asArrays && into.pushJsonArray(JSON.stringify(events.slice(start, end)), end - start, EVENT_BOUNDARY)) continue;
