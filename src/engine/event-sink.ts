@@ -140,7 +140,8 @@ export class EventSink implements EventConsumer {
     const lastTs = this.times[count - 1]!;
     const all = count === this.buffered;
     let batch: EventBatch;
-    let made: RecordBatch | undefined;
+    // A batch rendered only when an output asks: whether one asked sets renderAhead.
+    let lazy: RecordBatch | undefined;
     let recycle: () => void;
     // A run has events of one form: objects (this thread) or lines (worker threads).
     if (this.lines.count > 0) {
@@ -152,11 +153,11 @@ export class EventSink implements EventConsumer {
       batch = createRecordBatch(records, this.rendering, { bytes, ends }).batch;
       recycle = () => this.renderedAhead.recycle(bytes.buffer as ArrayBuffer);
     } else {
-      made = createRecordBatch(this.records.takeRecords(count), this.rendering);
+      const made = createRecordBatch(this.records.takeRecords(count), this.rendering);
+      lazy = made;
       batch = made.batch;
-      const rendered = made;
       recycle = () => {
-        const bytes = rendered.renderedBytes();
+        const bytes = made.renderedBytes();
         if (bytes !== undefined) this.rendering.recycle(bytes.buffer as ArrayBuffer);
       };
     }
@@ -174,7 +175,7 @@ export class EventSink implements EventConsumer {
     // take a later batch: a fresh buffer per batch made V8 run full collections for the
     // external memory alone.
     if (this.reuseBuffers) void Promise.all(writes).then(recycle);
-    if (made?.renderedBytes() !== undefined) this.renderAhead = true;
+    if (lazy?.renderedBytes() !== undefined) this.renderAhead = true;
     this.handed += count;
     this.options.onBatch?.(this.handed, lastTs);
   }
