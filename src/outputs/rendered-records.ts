@@ -30,15 +30,11 @@ export class RenderedRecords {
     this.renderTo(count);
     const { bytes, ends } = this.lines.take(count);
     this.rendered -= count;
-    return { records: this.take(count), bytes, ends };
+    return { records: this.takeRecords(count), bytes, ends };
   }
 
-  /** Takes the first `count` records, none of them rendered (push was never asked to render). */
+  /** Takes the first `count` records; alone, only where push was never asked to render. */
   takeRecords(count: number): EventRecord[] {
-    return this.take(count);
-  }
-
-  private take(count: number): EventRecord[] {
     const records = this.records;
     if (count === records.length) {
       this.records = [];
