@@ -3,32 +3,25 @@ import type { LineBuffer } from './line-buffer.js';
 import { touchString } from '../util/touch.js';
 
 /**
- * Reads every string an event holds (touchString), before any is serialized, and says
- * whether every value is a primitive (no object or array). For a batch rendered whole after
- * it was made (jsonLinesOf): many of its strings are cold by then, an entity's key, made when
- * the entity was, anywhere in a heap of hundreds of thousands. JSON.stringify meets those
- * cache misses one at a time; this loop's reads do not depend on each other, so the
- * processor overlaps them (JSON.stringify's share with a million users 795 -> 436 ms, when
- * every batch was rendered whole). Reading a last character also flattens a concatenated
- * string (an email, a full name) before JSON.stringify meets it.
+ * Reads every string an event holds (touchString) before any is serialized, for a batch
+ * rendered whole after it was made (jsonLinesOf): many of its strings are cold by then, an
+ * entity's key, made when the entity was, anywhere in a heap of hundreds of thousands.
+ * JSON.stringify meets those cache misses one at a time; this loop's reads do not depend on
+ * each other, so the processor overlaps them (JSON.stringify's share with a million users
+ * 795 -> 436 ms, when every batch was rendered whole). Reading a last character also flattens
+ * a concatenated string (an email, a full name) before JSON.stringify meets it.
  */
-function touchValues(events: readonly EventRecord[]): boolean {
-  let flat = true;
+function touchStrings(events: readonly EventRecord[]): void {
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
-    for (const key in event) {
-      const value = event[key];
-      if (typeof value === 'string') touchString(value);
-      else if (typeof value === 'object' && value !== null) flat = false;
-    }
+    for (const key in event) touchString(event[key]);
   }
-  return flat;
 }
 
 /**
  * Whether every value of the events in [from, to) is a primitive (no object or array).
- * pushJsonLines does not read their strings ahead as touchValues does: its events are
- * rendered a chunk at a time as they come (RenderedRecords), with their strings still in
+ * pushJsonLines does not read their strings ahead as touchStrings does: in a run its events
+ * are mostly rendered a chunk at a time as they come (RenderedRecords), strings still in
  * cache, and reading them ahead then cost more than it saved (quick-start 2.1% faster
  * without, in 12 pinned pairs; a million users 1.0%).
  */
@@ -45,7 +38,7 @@ function allPrimitive(events: readonly EventRecord[], from: number, to: number):
 
 /** Each event as one JSON line (no newline), as JSON.stringify writes it. */
 export function jsonLinesOf(events: readonly EventRecord[]): string[] {
-  touchValues(events);
+  touchStrings(events);
   return events.map((event) => JSON.stringify(event));
 }
 
@@ -68,14 +61,6 @@ export function pushJsonLines(events: readonly EventRecord[], into: LineBuffer, 
     for (let i = start; i < end; i++) into.pushText(JSON.stringify(events[i]));
   }
 }
-
-/**
- * Events rendered at a time while a batch is gathered (RenderedRecords): as many as one
- * JSON.stringify array takes. Rendered a whole batch (1,000 events) after it was made, the
- * events' strings had left the caches: an entity's key, read when a flow bound the entity,
- * was read again from memory by the serializer.
- */
-export const RENDER_CHUNK = 128;
 
 /**
  * Where one event ends and the next begins in a JSON array of flat events (values are

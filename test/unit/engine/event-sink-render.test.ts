@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventSink } from '../../../src/engine/event-sink.js';
-import { RENDER_CHUNK } from '../../../src/outputs/json-lines-of.js';
 import type { EventBatch, EventRecord, Output, OutputStats } from '../../../src/outputs/output.js';
+import { RENDER_CHUNK } from '../../../src/outputs/rendered-records.js';
 
 const BATCH = 300;
 

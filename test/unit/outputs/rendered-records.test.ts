@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RENDER_CHUNK } from '../../../src/outputs/json-lines-of.js';
 import { LineBuffer } from '../../../src/outputs/line-buffer.js';
 import type { EventRecord } from '../../../src/outputs/output.js';
-import { RenderedRecords } from '../../../src/outputs/rendered-records.js';
+import { RENDER_CHUNK, RenderedRecords } from '../../../src/outputs/rendered-records.js';
 
 const event = (n: number): EventRecord => ({ event_type: n % 3 === 0 ? 'Ping' : 'Pong', n, text: `é${'x'.repeat(n % 7)}`, sys__eid: `e${n}`, sys__ets: 1735689600000 + n, sys__sid: 's' });
 const linesOf = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `${JSON.stringify(event(from + i))}\n`).join('');
